@@ -1,0 +1,77 @@
+import { pointer } from '../model/pointer.js';
+import type { Pointer } from '../model/pointer.js';
+import type { SourcePath } from '../source/range.js';
+
+/** The formats hplint reads; `unknown` is a file that is not a training config. */
+export type FormatName = 'native' | 'hf' | 'keras' | 'tfjs' | 'lightning' | 'yolo' | 'sweep' | 'detectron2' | 'unknown';
+
+/** A framework default filled in by an adapter, so a diagnostic can say "the TF.js default 0.001". */
+export interface DefaultValue {
+  /** Who applies the default: "TF.js", "Keras", "HuggingFace", … */
+  readonly framework: string;
+  /** Where to point when reporting on it: the source of the nearest written value. */
+  readonly anchor?: SourcePath;
+}
+
+/** What an adapter read: a loose canonical object and where each canonical value came from. */
+export interface AdapterOutput {
+  readonly config: Record<string, unknown>;
+  readonly sources: ReadonlyMap<Pointer, SourcePath>;
+  readonly defaults?: ReadonlyMap<Pointer, DefaultValue>;
+}
+
+/**
+ * An input format. `detect` looks at the parsed data only (never the file name) and answers with a
+ * confidence in [0, 1]; the most confident adapter reads the file.
+ */
+export interface Adapter {
+  readonly name: Exclude<FormatName, 'unknown'>;
+  readonly description: string;
+  detect(root: unknown): number;
+  read(root: unknown): AdapterOutput;
+}
+
+/**
+ * Records canonical values together with their source paths; adapters use it so the map and the
+ * config cannot drift apart.
+ */
+export class ConfigBuilder {
+  readonly config: Record<string, unknown> = {};
+  readonly sources = new Map<Pointer, SourcePath>();
+  readonly defaults = new Map<Pointer, DefaultValue>();
+
+  /** Sets `value` at the canonical `path` (created as needed) and remembers where it was read. */
+  set(path: readonly (string | number)[], value: unknown, source?: SourcePath): void {
+    if (value === undefined) return;
+    let target: Record<string, unknown> | unknown[] = this.config;
+    path.forEach((segment, index) => {
+      const last = index === path.length - 1;
+      const container = target as Record<string | number, unknown>;
+      if (last) {
+        Object.defineProperty(container, segment, { value, enumerable: true, writable: true, configurable: true });
+        return;
+      }
+      if (typeof container[segment] !== 'object' || container[segment] === null) {
+        const next = typeof path[index + 1] === 'number' ? [] : {};
+        Object.defineProperty(container, segment, { value: next, enumerable: true, writable: true, configurable: true });
+      }
+      target = container[segment] as Record<string, unknown> | unknown[];
+    });
+    if (source) this.sources.set(pointer(...path), source);
+  }
+
+  /** Sets a framework default: the value the framework uses because the file does not say. */
+  setDefault(path: readonly (string | number)[], value: unknown, framework: string, anchor?: SourcePath): void {
+    this.set(path, value);
+    this.defaults.set(pointer(...path), { framework, ...(anchor ? { anchor } : {}) });
+  }
+
+  /** Records a source for a canonical container (a layer, a loss term) without setting a value. */
+  locate(path: readonly (string | number)[], source: SourcePath): void {
+    this.sources.set(pointer(...path), source);
+  }
+
+  output(): AdapterOutput {
+    return { config: this.config, sources: this.sources, defaults: this.defaults };
+  }
+}

@@ -1,0 +1,31 @@
+import type { Adapter, FormatName } from './adapter.js';
+import { nativeAdapter } from './native.js';
+
+/** Every input format, most specific first: on equal confidence the earlier adapter wins. */
+export const ADAPTERS: readonly Adapter[] = [nativeAdapter];
+
+export interface Detection {
+  readonly adapter?: Adapter;
+  readonly format: FormatName;
+  /** Why the file was read as it was (shown with `--verbose`). */
+  readonly reason: string;
+}
+
+/** Picks the adapter for parsed data, or forces one by name. */
+export function detectFormat(root: unknown, forced?: FormatName): Detection {
+  if (forced && forced !== 'unknown') {
+    const adapter = ADAPTERS.find((a) => a.name === forced);
+    if (adapter) return { adapter, format: adapter.name, reason: `--input-format ${forced}` };
+  }
+  let best: { adapter: Adapter; score: number } | undefined;
+  for (const adapter of ADAPTERS) {
+    const score = adapter.detect(root);
+    if (score > 0 && (!best || score > best.score)) best = { adapter, score };
+  }
+  if (!best) return { format: 'unknown', reason: 'no known training-config keys at the top level' };
+  return { adapter: best.adapter, format: best.adapter.name, reason: `${best.adapter.description} (confidence ${best.score.toFixed(2)})` };
+}
+
+export function adapterNames(): FormatName[] {
+  return ADAPTERS.map((a) => a.name);
+}

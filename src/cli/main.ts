@@ -1,0 +1,92 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError } from '../engine/settings.js';
+import { checkCommand } from './check.js';
+import type { CheckFlags } from './check.js';
+import { UsageError } from './files.js';
+import { explainCommand, rulesCommand } from './rules.js';
+import { VERSION } from './version.js';
+
+/** Exit codes (DESIGN.md): 0 clean, 1 errors found (or too many warnings), 2 usage or internal failure. */
+export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: string) => void }): Command {
+  const program = new Command('hplint')
+    .description('Lint and advise on deep-learning hyperparameters.')
+    .version(VERSION, '-v, --version')
+    .option('--debug', 'print stack traces of internal errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+
+  program
+    .command('check')
+    .description('lint training configs (files, directories or globs; default: the current directory)')
+    .argument('[paths...]', 'files, directories or glob patterns')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('-q, --quiet', 'report errors only')
+    .option('-r, --rule <id=severity>', 'set a rule\'s severity (off, info, warning, error); repeatable', collect, [])
+    .option('--stdin', 'lint text from standard input')
+    .option('--stdin-filename <name>', 'file name to report for standard input')
+    .addOption(new Option('--input-format <name>', 'read every file as this format').choices(['native', 'hf', 'keras', 'tfjs', 'lightning', 'yolo', 'sweep', 'detectron2']))
+    .option('--no-color', 'never colour the output')
+    .option('--verbose', 'say which format each file was read as, and why')
+    .action(async (paths: string[], flags: CheckFlags, command: Command) => {
+      const globals = command.optsWithGlobals<{ debug?: boolean }>();
+      const code = await checkCommand(paths, { ...flags, debug: globals.debug === true }, io);
+      process.exitCode = code;
+    });
+
+  program
+    .command('rules')
+    .description('list every rule with its severity, tier and category')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
+    .action((flags: { format: 'text' | 'json' }) => {
+      io.stdout(rulesCommand(flags.format));
+    });
+
+  program
+    .command('explain')
+    .description("print a rule's documentation")
+    .argument('<rule>', 'rule id, e.g. learning-rate-range')
+    .action((ruleId: string) => {
+      io.stdout(explainCommand(ruleId));
+    });
+
+  return program;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings takes a whole number, not "${value}"`);
+  return n;
+}
+
+/** Runs the CLI; never lets an exception escape as a stack trace unless `--debug` is given. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const io = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
+  const program = buildProgram(io);
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
+    }
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      io.stderr(`hplint: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    io.stderr(`hplint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    else io.stderr('(run with --debug for details)\n');
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,183 @@
+import type { DefaultValue, FormatName } from '../adapters/adapter.js';
+import { detectFormat } from '../adapters/index.js';
+import { normalizeConfig } from '../model/normalize.js';
+import { parentPointer } from '../model/pointer.js';
+import type { Pointer } from '../model/pointer.js';
+import type { TrainingConfig } from '../model/types.js';
+import { RULES } from '../rules/index.js';
+import { parseSource } from '../source/document.js';
+import type { SourceDocument } from '../source/document.js';
+import { FILE_START } from '../source/range.js';
+import type { SourcePath, SourceRange } from '../source/range.js';
+import type { AnyRule, DocumentFacts, EditOp, Finding, Severity, Tier } from './rule.js';
+import { effectiveSeverity, resolveRules } from './settings.js';
+import type { ResolvedRule, RuleSettings } from './settings.js';
+
+/** One reported problem, as the JSON output contract (DESIGN.md) gives it. */
+export interface Diagnostic {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly tier: Tier;
+  readonly message: string;
+  /** Canonical JSON pointer the diagnostic is about ('' for the whole file). */
+  readonly path: Pointer;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly suggestion?: { readonly path: Pointer; readonly description: string; readonly value?: unknown; readonly edits?: readonly EditOp[] };
+  /** Safe edits for `--fix`. */
+  readonly fix?: readonly EditOp[];
+  /** Zero-based offsets of the reported range, for fixes and editors. */
+  readonly range: readonly [number, number];
+}
+
+export interface LintResult {
+  /** As given or relative to the working directory; `<stdin>` without a name. */
+  readonly filePath: string;
+  readonly format: FormatName;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Why this format was chosen (or why the file was not read as a config). */
+  readonly reason: string;
+  /** The file's text, for formatters that print source lines. */
+  readonly source: string;
+}
+
+export interface LintOptions {
+  readonly filePath?: string;
+  readonly rules?: RuleSettings;
+  readonly inputFormat?: FormatName;
+}
+
+/** The canonical view of a file: what rules run on, what `--print-config` and the advisor show. */
+export interface ReadConfig {
+  readonly document: SourceDocument;
+  readonly format: FormatName;
+  readonly reason: string;
+  readonly config?: TrainingConfig;
+  readonly facts?: DocumentFacts;
+  readonly sources: ReadonlyMap<Pointer, SourcePath>;
+  readonly defaults: ReadonlyMap<Pointer, DefaultValue>;
+}
+
+export const PARSE_ERROR = 'parse-error';
+
+/** Parses and adapts a file's text into the canonical model, without running rules. */
+export function readConfig(text: string, options: Pick<LintOptions, 'filePath' | 'inputFormat'> = {}): ReadConfig {
+  const document = parseSource(text, options.filePath ?? '<text>');
+  const empty = { sources: new Map(), defaults: new Map() };
+  if (document.problems.length > 0) return { document, format: 'unknown', reason: 'the file does not parse', ...empty };
+  const detection = detectFormat(document.root, options.inputFormat);
+  if (!detection.adapter) return { document, format: detection.format, reason: detection.reason, ...empty };
+  const output = detection.adapter.read(document.root);
+  const normalized = normalizeConfig(output.config);
+  const sources = output.sources;
+  const defaults = output.defaults ?? new Map<Pointer, DefaultValue>();
+  const facts: DocumentFacts = {
+    format: detection.format,
+    rawScalar: (path) => {
+      const source = sources.get(path);
+      return source && !defaults.has(path) ? document.rawScalar(source) : undefined;
+    },
+    defaultOf: (path) => defaults.get(path),
+    typeProblems: normalized.typeProblems,
+    unknownKeys: normalized.unknownKeys,
+    tags: document.tags,
+  };
+  return { document, format: detection.format, reason: detection.reason, config: normalized.config, facts, sources, defaults };
+}
+
+/** Lints one file's text. Never throws for bad input: unreadable text becomes `parse-error` diagnostics. */
+export function lintText(text: string, options: LintOptions = {}): LintResult {
+  return lintWith(text, options, resolveRules(RULES, options.rules));
+}
+
+/** Lints with rules already resolved (the CLI resolves once for many files). */
+export function lintWith(text: string, options: LintOptions, rules: readonly ResolvedRule[]): LintResult {
+  const filePath = options.filePath ?? '<text>';
+  const read = readConfig(text, options);
+  const { document } = read;
+  if (document.problems.length > 0) {
+    const diagnostics = document.problems.map((problem) => parseErrorDiagnostic(problem.message, problem.range));
+    return { filePath, format: read.format, diagnostics, reason: read.reason, source: text };
+  }
+  if (!read.config || !read.facts) return { filePath, format: read.format, diagnostics: [], reason: read.reason, source: text };
+  const findings = runRules(read.config, read.facts, rules);
+  const diagnostics = findings.map(({ rule, severity, finding }) => {
+    const range = locate(finding, read);
+    return toDiagnostic(rule, severity, finding, range);
+  });
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { filePath, format: read.format, diagnostics, reason: read.reason, source: text };
+}
+
+export interface RuleFinding {
+  readonly rule: AnyRule;
+  readonly severity: Severity;
+  readonly finding: Finding;
+}
+
+/** Runs resolved rules over a config; shared by the CLI engine and the ESLint plugin. */
+export function runRules(config: TrainingConfig, facts: DocumentFacts, rules: readonly ResolvedRule[]): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const resolved of rules) {
+    const { rule } = resolved;
+    if (rule.meta.formats && !rule.meta.formats.includes(facts.format)) continue;
+    rule.check(config, {
+      options: resolved.options,
+      document: facts,
+      report: (finding) => out.push({ rule, severity: effectiveSeverity(rule, resolved.severity, finding.severity), finding }),
+    });
+  }
+  return out;
+}
+
+/** The source range of a finding: its own node, or the nearest ancestor the file actually wrote. */
+function locate(finding: Finding, read: ReadConfig): SourceRange {
+  const { document, sources, defaults } = read;
+  if (finding.sourcePath) return document.rangeOf(finding.sourcePath) ?? FILE_START;
+  const anchor = defaults.get(finding.path)?.anchor;
+  if (anchor) {
+    const range = document.rangeOf(anchor);
+    if (range) return range;
+  }
+  for (let path: Pointer | undefined = finding.path; path !== undefined; path = parentPointer(path)) {
+    if (defaults.has(path)) continue;
+    const source = sources.get(path);
+    const range = source ? document.rangeOf(source) : undefined;
+    if (range) return range;
+  }
+  return FILE_START;
+}
+
+function toDiagnostic(rule: AnyRule, severity: Severity, finding: Finding, range: SourceRange): Diagnostic {
+  return {
+    ruleId: rule.id,
+    severity,
+    tier: rule.meta.tier,
+    message: finding.message,
+    path: finding.path,
+    line: range.line,
+    column: range.column,
+    endLine: range.endLine,
+    endColumn: range.endColumn,
+    range: [range.start, range.end],
+    ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
+    ...(finding.fix ? { fix: finding.fix } : {}),
+  };
+}
+
+export function parseErrorDiagnostic(message: string, range: SourceRange = FILE_START): Diagnostic {
+  return {
+    ruleId: PARSE_ERROR,
+    severity: 'error',
+    tier: null,
+    message,
+    path: '',
+    line: range.line,
+    column: range.column,
+    endLine: range.endLine,
+    endColumn: range.endColumn,
+    range: [range.start, range.end],
+  };
+}

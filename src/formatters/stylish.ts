@@ -1,0 +1,51 @@
+import { Chalk } from 'chalk';
+import type { Diagnostic } from '../engine/lint.js';
+import type { Formatter } from './formatter.js';
+import { summarize } from './formatter.js';
+
+const SYMBOL = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
+
+/**
+ * For people: per file, `line:col  severity  message  rule-id`, the offending line with a caret under the
+ * reported range, the suggestion when there is one, and a summary line.
+ */
+export const stylish: Formatter = (results, context) => {
+  const c = new Chalk({ level: context.color ? 1 : 0 });
+  const paint = { error: c.red, warning: c.yellow, info: c.blue } as const;
+  const out: string[] = [];
+  for (const result of results) {
+    if (result.diagnostics.length === 0) continue;
+    const lines = result.source.split(/\r?\n|\r/);
+    out.push(c.underline(result.filePath));
+    const position = (d: Diagnostic) => `${d.line}:${d.column}`;
+    const width = Math.max(...result.diagnostics.map((d) => position(d).length));
+    for (const d of result.diagnostics) {
+      out.push(`  ${c.dim(position(d).padEnd(width))}  ${paint[d.severity](d.severity.padEnd(7))}  ${d.message}  ${c.dim(d.ruleId)}`);
+      const line = lines[d.line - 1];
+      if (line !== undefined && line.trim() !== '') {
+        const gutter = String(d.line);
+        const shown = line.replace(/\t/g, ' ');
+        const endColumn = d.endLine === d.line ? d.endColumn : shown.length + 1;
+        const caretLength = Math.max(1, Math.min(endColumn, shown.length + 1) - d.column);
+        out.push(`  ${c.dim(`${gutter} |`)} ${shown}`);
+        out.push(`  ${c.dim(`${' '.repeat(gutter.length)} |`)} ${' '.repeat(Math.max(0, d.column - 1))}${paint[d.severity]('^'.repeat(caretLength))}`);
+      }
+      if (d.suggestion) out.push(`  ${c.green('→')} ${d.suggestion.description}`);
+    }
+    out.push('');
+  }
+  const summary = summarize(results);
+  const problems = summary.errors + summary.warnings + summary.infos;
+  if (problems === 0) {
+    out.push(c.green(`✔ ${summary.files} file${summary.files === 1 ? '' : 's'} checked, no problems`));
+  } else {
+    const worst = summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'info';
+    const text = `${SYMBOL[worst]} ${problems} problem${problems === 1 ? '' : 's'} (${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}, ${count(summary.infos, 'info')}) in ${count(summary.files, 'file')}`;
+    out.push(paint[worst].bold(text));
+  }
+  return out.join('\n') + '\n';
+};
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,25 @@
+/**
+ * hplint's library API. `lintText` and `lintFiles` are what the CLI runs; the types describe the JSON
+ * output contract and the canonical model.
+ */
+import { readFile } from 'node:fs/promises';
+import { lintText } from './engine/lint.js';
+import type { LintOptions, LintResult } from './engine/lint.js';
+
+export { lintText, readConfig, runRules, PARSE_ERROR } from './engine/lint.js';
+export type { Diagnostic, LintOptions, LintResult, ReadConfig, RuleFinding } from './engine/lint.js';
+export { resolveRules, ConfigError } from './engine/settings.js';
+export type { RuleSetting, RuleSettings, ResolvedRule } from './engine/settings.js';
+export { createRule, docsUrl } from './engine/rule.js';
+export type * from './engine/rule.js';
+export { RULES, findRule } from './rules/index.js';
+export { hplintSchema } from './model/schema.js';
+export type * from './model/types.js';
+export type { FormatName } from './adapters/adapter.js';
+export { FORMATTERS } from './formatters/index.js';
+export type { Formatter, FormatterContext } from './formatters/formatter.js';
+
+/** Lints files by path (no globbing: the CLI expands operands); paths are reported as given. */
+export async function lintFiles(paths: readonly string[], options: Omit<LintOptions, 'filePath'> = {}): Promise<LintResult[]> {
+  return Promise.all(paths.map(async (filePath) => lintText(await readFile(filePath, 'utf8'), { ...options, filePath })));
+}

@@ -1,0 +1,33 @@
+/**
+ * Canonical paths are JSON Pointers (RFC 6901) into the TrainingConfig, e.g. `/optimizer/learningRate`
+ * or `/model/layers/2`. They are the one vocabulary rules, adapters, fixes and the advisor share.
+ */
+export type Pointer = string;
+
+export function pointer(...segments: readonly (string | number)[]): Pointer {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+export function parsePointer(value: Pointer): (string | number)[] {
+  if (value === '') return [];
+  return value
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}
+
+/** The parent pointer, or undefined at the root. */
+export function parentPointer(value: Pointer): Pointer | undefined {
+  if (value === '') return undefined;
+  return value.slice(0, value.lastIndexOf('/'));
+}
+
+/** `/optimizer/learningRate` → `optimizer.learningRate`: how users and the advisor name a parameter. */
+export function pointerToDotPath(value: Pointer): string {
+  return parsePointer(value).join('.');
+}
+
+export function dotPathToPointer(path: string): Pointer {
+  return pointer(...path.split('.').filter((s) => s.length > 0));
+}

@@ -1,0 +1,93 @@
+import { createRule } from '../engine/rule.js';
+import type { Suggestion } from '../engine/rule.js';
+import { pointer } from '../model/pointer.js';
+import type { TrainingConfig } from '../model/types.js';
+import { BATCH } from './guide.js';
+import { effectiveBatch, formatNumber, initialLearningRate, roundNice } from './util.js';
+
+export interface Options {
+  /** Effective batches above this are extreme (warning). */
+  readonly max: number;
+  /** Effective batches above this (up to `max`) are worth a note (info). */
+  readonly infoAbove: number;
+  /** The per-step batch suggested in place of a batch of one. */
+  readonly suggestedBatch: number;
+}
+
+const BATCH_PATH = pointer('training', 'batchSize');
+
+export default createRule<Options>({
+  id: 'batch-size-extremes',
+  meta: {
+    description: 'The effective batch size is 1 or larger than 6000, where the learning strategy needs attention (GUIDE §3).',
+    severity: 'warning',
+    tier: 2,
+    category: 'batch-size',
+    guide: '§3, §7',
+    fixable: 'unsafe',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        max: { type: 'integer', minimum: 1 },
+        infoAbove: { type: 'integer', minimum: 1 },
+        suggestedBatch: { type: 'integer', minimum: 2 },
+      },
+    },
+    defaultOptions: { max: BATCH.extremeMax, infoAbove: BATCH.typicalMax, suggestedBatch: 32 },
+  },
+  check(config, context) {
+    const effective = effectiveBatch(config);
+    if (effective === undefined) return;
+    const { max, infoAbove, suggestedBatch } = context.options;
+    const described = describe(config, effective);
+    if (effective === 1) {
+      context.report({
+        path: BATCH_PATH,
+        message: `Effective batch size 1: every step follows one example's gradient, which is noisy and hard to converge (GUIDE §3); revisit the learning rate or the normalization.`,
+        suggestion: scaledBatch(config, effective, suggestedBatch),
+      });
+    } else if (effective > max) {
+      context.report({
+        path: BATCH_PATH,
+        message: `Effective batch size ${described} is above ${max}: scale the learning rate with the batch and warm up (GUIDE §3; Goyal et al. 2017).`,
+        suggestion: scaledBatch(config, effective, infoAbove),
+      });
+    } else if (effective > infoAbove) {
+      context.report({
+        path: BATCH_PATH,
+        severity: 'info',
+        message: `Effective batch size ${described} is above the typical range [1, ${infoAbove}] (GUIDE §3): check that the learning rate was scaled for it.`,
+      });
+    }
+  },
+});
+
+function describe(config: TrainingConfig, effective: number): string {
+  const { batchSize, devices, gradientAccumulation } = config.training ?? {};
+  const factors = [devices, gradientAccumulation].filter((f): f is number => typeof f === 'number' && f > 1);
+  return factors.length > 0 ? `${effective} (${[batchSize, ...factors].join(' × ')})` : String(effective);
+}
+
+/**
+ * A per-device batch that brings the effective batch to `target`, with the learning rate scaled linearly
+ * by the same factor (Goyal et al. 2017) when the rate is known.
+ */
+function scaledBatch(config: TrainingConfig, effective: number, target: number): Suggestion {
+  const perDevice = config.training?.batchSize ?? 1;
+  const others = effective / perDevice;
+  const batch = Math.max(1, Math.floor(target / others));
+  const factor = (batch * others) / effective;
+  const lr = initialLearningRate(config);
+  const scaled = lr ? roundNice(lr.value * factor) : undefined;
+  const rateText = lr && scaled !== undefined ? ` and scale the learning rate by the same factor, ${formatNumber(lr.value)} → ${formatNumber(scaled)}` : '';
+  return {
+    path: BATCH_PATH,
+    value: batch,
+    description: `Set training.batchSize to ${batch}${rateText}.`,
+    edits: [
+      { op: 'set', path: BATCH_PATH, value: batch },
+      ...(lr && scaled !== undefined ? [{ op: 'set' as const, path: lr.path, value: scaled }] : []),
+    ],
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The numbers of ../shared/GUIDE.md, in one place, each with its section. Rules take their defaults from
+ * here and never repeat a number in their bodies; the docs and the advisor cite the same constants.
+ */
+
+export interface Range {
+  readonly low: number;
+  readonly high: number;
+}
+
+/** GUIDE §7: recommended initial learning rates per optimizer family (from scratch). */
+export const LEARNING_RATE_RANGES = {
+  sgd: { low: 1e-2, high: 1e-1 },
+  momentum: { low: 1e-3, high: 1e-2 },
+  adagrad: { low: 1e-3, high: 1e-2 },
+  adadelta: { low: 1e-2, high: 1e-1 },
+  rmsprop: { low: 1e-3, high: 1e-2 },
+  adam: { low: 1e-3, high: 1e-2 },
+  adamax: { low: 1e-3, high: 1e-2 },
+  nadam: { low: 1e-3, high: 1e-2 },
+} as const satisfies Record<string, Range>;
+
+export type OptimizerFamily = keyof typeof LEARNING_RATE_RANGES;
+
+/** GUIDE §4.5 and §7: fine-tuning starts 1–2 orders of magnitude below the from-scratch range. */
+export const FINE_TUNE_DIVISORS = { low: 100, high: 10 } as const;
+
+/** GUIDE §3 and §7: batch size. */
+export const BATCH = {
+  /** Typical range [1, 1024]; above it the learning strategy needs attention. */
+  typicalMax: 1024,
+  /** Above 6000 (or exactly 1): revisit the learning rate, warm-up or normalization. */
+  extremeMax: 6000,
+  /** Batch-norm statistics from fewer samples than this are noisy (Wu & He 2018: error climbs below 8). */
+  batchNormMin: 8,
+} as const;
+
+/** GUIDE §6 Tier 2: momentum β, 0.9 a common and good choice. */
+export const MOMENTUM = { low: 0.8, high: 0.99, recommended: 0.9 } as const;
+
+/** GUIDE §6 Tier 3: Adam's β1, β2, ε. */
+export const ADAM = {
+  beta1: { low: 0.8, high: 0.95, recommended: 0.9 },
+  beta2: { low: 0.99, high: 0.9999, recommended: 0.999 },
+  epsilon: { low: 1e-10, high: 1e-6, recommended: 1e-8 },
+} as const;
+
+/** GUIDE §6 Tier 1 and §7: loss terms no more than two orders of magnitude apart. */
+export const LOSS_MAGNITUDE_RATIO = 100;
+
+/** GUIDE §7: dropout rate in [0, 0.5]; §6 Tier 3: [0.2, 0.5] between fully connected layers. */
+export const DROPOUT = { max: 0.5, low: 0.2, recommended: 0.5 } as const;
+
+/** GUIDE §7 and §6 Tier 3: weight decay [0, 1e-4]; a suggested value such as 5e-4 is not searched much. */
+export const WEIGHT_DECAY = {
+  coupledInfo: 1e-4,
+  coupledWarning: 1e-3,
+  decoupledWarning: 0.1,
+  suggested: 5e-4,
+} as const;
+
+/** GUIDE §7: convolution kernel sizes. */
+export const KERNEL_SIZES = [1, 3, 5, 7] as const;
+export const KERNEL_MAX = 7;
+
+/** GUIDE §5.3 and §2.4.1: the automatic learning-rate policy and early stopping. */
+export const PLATEAU = {
+  /** Epochs without a new best before halving (or stopping): n = 10, 20, 30 …, at least 10. */
+  patience: 10,
+  factor: { low: 0.1, high: 0.5, recommended: 0.5 },
+  /** Stop once the rate has fallen to 1/1024 of its initial value. */
+  floorDivisor: 1024,
+  /** Epoch count from which a constant rate should follow the policy. */
+  constantRateEpochs: 30,
+  /** Epoch count from which early stopping is expected. */
+  earlyStoppingEpochs: 50,
+} as const;
+
+/** GUIDE §2.4.3: more parameters than this many per training example, with no regularization, overfits. */
+export const PARAMETERS_PER_EXAMPLE = 100;
+
+/** Tuning Playbook / GUIDE §4.2: grid search only up to 2 dimensions; an unset budget caps a grid at 100. */
+export const SEARCH = { gridMaxDimensions: 2, gridMaxPointsWithoutBudget: 100, logScaleRatio: 100 } as const;
+
+/** GUIDE §4.5: fine-tuning on fewer examples than this should freeze or slow the lower layers. */
+export const SMALL_FINE_TUNE_SET = 10000;
+
+/** Focal loss (Lin et al. 2017): γ = 2, α = 0.25; γ outside [0.5, 5] is unusual. */
+export const FOCAL = { gamma: { low: 0.5, high: 5, recommended: 2 }, alpha: 0.25 } as const;
+
+/** Warm-up: longer than this fraction of training is unusual (Playbook sweeps up to 10%). */
+export const WARMUP_INFO_FRACTION = 0.25;

@@ -1,0 +1,21 @@
+import type { AnyRule } from '../engine/rule.js';
+import batchSizeExtremes from './batch-size-extremes.js';
+import batchnormSmallBatch from './batchnorm-small-batch.js';
+import dropoutBeforeBatchnorm from './dropout-before-batchnorm.js';
+import invalidValue from './invalid-value.js';
+import learningRateRange from './learning-rate-range.js';
+import lossMagnitudeGap from './loss-magnitude-gap.js';
+
+/** Every rule, in the order of ../shared/RULES.md (tier 1, 2, 3, then process rules). */
+export const RULES: readonly AnyRule[] = [
+  learningRateRange,
+  lossMagnitudeGap,
+  batchSizeExtremes,
+  batchnormSmallBatch,
+  dropoutBeforeBatchnorm,
+  invalidValue,
+];
+
+export function findRule(id: string): AnyRule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}

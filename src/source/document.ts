@@ -1,0 +1,214 @@
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import type { Document, Node, Pair, ParsedNode } from 'yaml';
+import type { SourcePath, SourceRange } from './range.js';
+
+/** How a scalar was written in the file: rules such as `yaml-float-as-string` judge the text, not the value. */
+export interface RawScalar {
+  /** The scalar's source text, e.g. `2e-5` or `"0.1"`. */
+  readonly text: string;
+  /** An explicit tag such as `!!python/tuple`, when one was written. */
+  readonly tag?: string;
+  /** True when the scalar was quoted (single, double or block), i.e. the author asked for a string. */
+  readonly quoted: boolean;
+}
+
+export interface ParseProblem {
+  readonly message: string;
+  readonly range: SourceRange;
+}
+
+export interface TaggedNode {
+  readonly tag: string;
+  readonly path: SourcePath;
+  readonly range: SourceRange;
+}
+
+/**
+ * A YAML or JSON file parsed once, with every node's position kept. Adapters read `root` (plain data);
+ * the engine maps the source paths they record back to ranges through `rangeOf`.
+ */
+export interface SourceDocument {
+  readonly filePath: string;
+  readonly text: string;
+  /** The first document's data, or undefined when the file could not be parsed. */
+  readonly root: unknown;
+  readonly problems: readonly ParseProblem[];
+  /** Nodes carrying an explicit application tag (`!!python/…`, `!Ref`): never resolved, only reported. */
+  readonly tags: readonly TaggedNode[];
+  rangeOf(path: SourcePath): SourceRange | undefined;
+  rawScalar(path: SourcePath): RawScalar | undefined;
+  /** A one-based line's text without its line break (empty past the end). */
+  lineText(line: number): string;
+}
+
+/** Caps that keep a hostile file from expanding without bound (alias bombs). */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Tags of the YAML 1.2 core/failsafe schemas: harmless, resolved by the parser itself. */
+const CORE_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
+
+export function parseSource(text: string, filePath: string): SourceDocument {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const offsetShift = body === text ? 0 : 1;
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(body, {
+    lineCounter,
+    version: '1.2',
+    schema: 'core',
+    prettyErrors: false,
+    uniqueKeys: true,
+    // Unknown tags are kept as plain values with a warning; they are reported by `unsafe-yaml-tag`.
+    customTags: [],
+  });
+  const lines = text.split(/\r?\n|\r/);
+  const toRange = (start: number, end: number): SourceRange => {
+    const a = lineCounter.linePos(start);
+    const b = lineCounter.linePos(Math.max(start, end));
+    return {
+      line: a.line,
+      column: a.col,
+      endLine: b.line,
+      endColumn: b.col,
+      start: start + offsetShift,
+      end: Math.max(start, end) + offsetShift,
+    };
+  };
+
+  const docs = Array.isArray(documents) ? documents : [documents];
+  const problems: ParseProblem[] = [];
+  const first = docs[0] as Document.Parsed | undefined;
+  for (const error of first?.errors ?? []) {
+    problems.push({ message: cleanMessage(error.message), range: toRange(error.pos[0], error.pos[1]) });
+  }
+
+  let root: unknown;
+  if (first && problems.length === 0) {
+    try {
+      root = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      problems.push({ message: aliasMessage(error), range: toRange(0, 0) });
+    }
+  }
+
+  const trimmedEnd = (start: number, end: number): number => {
+    let e = end;
+    while (e > start && /\s/.test(body[e - 1] ?? '')) e--;
+    return e;
+  };
+  const nodeRange = (node: Node, key?: Node): SourceRange | undefined => {
+    // A block collection under a key is reported at its key: one line, where the reader looks.
+    const anchor = key && isCollection(node) && !node.flow ? key : node;
+    const range = anchor.range;
+    return range ? toRange(range[0], trimmedEnd(range[0], range[1])) : undefined;
+  };
+
+  const tags: TaggedNode[] = [];
+  if (first?.contents && problems.length === 0) collectTags(first, first.contents, [], tags, nodeRange);
+
+  return {
+    filePath,
+    text,
+    root,
+    problems,
+    tags,
+    rangeOf(path) {
+      if (!first) return undefined;
+      const found = resolvePath(first, path);
+      return found ? nodeRange(found.node, found.key) : undefined;
+    },
+    rawScalar(path) {
+      if (!first) return undefined;
+      const found = resolvePath(first, path);
+      const node = found?.node;
+      if (!node || !isScalar(node) || !node.range) return undefined;
+      const quoted = node.type !== undefined && node.type !== 'PLAIN';
+      const textOfNode = body.slice(node.range[0], node.range[1]);
+      return { text: textOfNode, quoted, ...(node.tag && !CORE_TAGS.has(node.tag) ? { tag: node.tag } : {}) };
+    },
+    lineText(line) {
+      return lines[line - 1] ?? '';
+    },
+  };
+}
+
+interface Located {
+  node: Node;
+  key?: Node;
+}
+
+function resolvePath(doc: Document.Parsed, path: SourcePath): Located | undefined {
+  let current: Located | undefined = doc.contents ? { node: doc.contents as Node } : undefined;
+  for (const segment of path) {
+    if (!current) return undefined;
+    let node: Node = current.node;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) return undefined;
+      node = target;
+    }
+    if (isMap(node)) {
+      const pair = node.items.find((p: Pair) => keyText(p.key) === String(segment));
+      current = pair && isNodeLike(pair.value) ? { node: pair.value, key: pair.key as Node } : undefined;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      current = isNodeLike(item) ? { node: item } : undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+function isNodeLike(value: unknown): value is Node {
+  return isScalar(value) || isCollection(value) || isAlias(value);
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return key === null || key === undefined ? undefined : String(key);
+}
+
+function collectTags(
+  doc: Document.Parsed,
+  node: ParsedNode | Node,
+  path: (string | number)[],
+  out: TaggedNode[],
+  rangeOfNode: (node: Node) => SourceRange | undefined,
+): void {
+  if (node.tag && !CORE_TAGS.has(node.tag)) {
+    const range = rangeOfNode(node);
+    if (range) out.push({ tag: node.tag, path: [...path], range });
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isPair(pair) && isNodeLike(pair.value)) {
+        const key = keyText(pair.key) ?? '';
+        collectTags(doc, pair.value, [...path, key], out, rangeOfNode);
+      }
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      if (isNodeLike(item)) collectTags(doc, item, [...path, index], out, rangeOfNode);
+    });
+  }
+}
+
+function cleanMessage(message: string): string {
+  // yaml appends " at line L, column C" and a code frame; hplint prints its own position.
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function aliasMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return /alias/i.test(text)
+    ? `YAML alias expansion exceeds the limit of ${MAX_ALIAS_COUNT} (a possible alias bomb)`
+    : `cannot convert the document: ${text}`;
+}
