@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { brief, dedent, diagnosticsOf } from '../helpers/lint.js';
+
+const check = (yaml: string, setting?: Parameters<typeof diagnosticsOf>[2]) =>
+  diagnosticsOf('learning-rate-range', dedent(yaml), setting).map(brief);
+
+describe('learning-rate-range', () => {
+  describe('valid', () => {
+    it.each([
+      ['adam at the low edge', 'adam', 1e-3],
+      ['adam at the high edge', 'adam', 1e-2],
+      ['sgd at the high edge', 'sgd', 0.1],
+      ['adadelta at the low edge', 'adadelta', 0.01],
+      ['adamw like adam', 'adamw', 3e-3],
+    ])('%s', (_name, optimizer, lr) => {
+      expect(check(`optimizer: { name: ${optimizer}, learningRate: ${lr} }`)).toEqual([]);
+    });
+
+    it('stays silent for optimizers without a §7 range', () => {
+      expect(check('optimizer: { name: muon, learningRate: 0.02 }')).toEqual([]);
+      expect(check('optimizer: { name: lion, learningRate: 1.0 }')).toEqual([]);
+    });
+
+    it('stays silent without an optimizer name or a learning rate', () => {
+      expect(check('optimizer: { learningRate: 5 }')).toEqual([]);
+      expect(check('optimizer: { name: adam }')).toEqual([]);
+    });
+
+    it('leaves non-positive rates to invalid-value', () => {
+      expect(check('optimizer: { name: adam, learningRate: -1 }')).toEqual([]);
+    });
+
+    it('accepts a fine-tuning rate inside the shifted range', () => {
+      expect(check('pretrained: true\noptimizer: { name: adam, learningRate: 1.0e-5 }')).toEqual([]);
+      expect(check('pretrained: true\noptimizer: { name: adam, learningRate: 1.0e-3 }')).toEqual([]);
+    });
+  });
+
+  describe('invalid', () => {
+    it('reports Adam at 0.5 on the value, with the nearest in-range value', () => {
+      const [d] = diagnosticsOf('learning-rate-range', 'optimizer:\n  name: adam\n  learningRate: 0.5\n');
+      expect(brief(d!)).toBe('3:17-3:20 warning Adam learning rate 0.5 is above the recommended range [0.001, 0.01] (GUIDE §7).');
+      expect(d!.suggestion).toMatchObject({ path: '/optimizer/learningRate', value: 0.01 });
+    });
+
+    it('reports just past each edge', () => {
+      expect(check('optimizer: { name: adam, learningRate: 0.0009 }')).toEqual([
+        '1:40-1:46 warning Adam learning rate 9e-4 is below the recommended range [0.001, 0.01] (GUIDE §7).',
+      ]);
+      expect(check('optimizer: { name: rmsprop, learningRate: 0.011 }')).toEqual([
+        '1:42-1:47 warning RMSprop learning rate 0.011 is above the recommended range [0.001, 0.01] (GUIDE §7).',
+      ]);
+    });
+
+    it('uses the SGD-with-momentum row when SGD has momentum', () => {
+      expect(check('optimizer: { name: SGD, momentum: 0.9, learningRate: 0.05 }')).toEqual([
+        '1:54-1:58 warning SGD with momentum learning rate 0.05 is above the recommended range [0.001, 0.01] (GUIDE §7).',
+      ]);
+    });
+
+    it('says when the range is a fine-tuning range', () => {
+      expect(check('pretrained: true\noptimizer: { name: adam, learningRate: 5.0e-3 }')).toEqual([
+        "2:40-2:46 warning Adam learning rate 0.005 is above the fine-tuning range [1e-5, 0.001] (GUIDE §4.5: 1–2 orders of magnitude below §7's [0.001, 0.01]).",
+      ]);
+    });
+
+    it('checks the first value of a piecewise schedule when the optimizer has no rate', () => {
+      const yaml = 'optimizer: { name: adam }\nschedule: { type: piecewiseConstant, boundaries: [10], values: [0.1, 0.01] }\n';
+      expect(check(yaml)).toEqual(['2:65-2:68 warning Adam learning rate 0.1 is above the recommended range [0.001, 0.01] (GUIDE §7).']);
+    });
+
+    it('takes range overrides as options', () => {
+      expect(check('optimizer: { name: adam, learningRate: 1.0e-4 }', ['warning', { ranges: { adam: { low: 1e-5, high: 1e-3 } } }])).toEqual([]);
+    });
+
+    it('rejects malformed options', () => {
+      expect(() => check('optimizer: { name: adam }', ['warning', { ranges: { adam: { low: -1 } } }])).toThrow(/invalid options/);
+    });
+  });
+});
