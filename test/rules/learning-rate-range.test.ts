@@ -48,7 +48,7 @@ describe('learning-rate-range', () => {
         '1:40-1:46 warning Adam learning rate 9e-4 is below the recommended range [0.001, 0.01] (GUIDE §7).',
       ]);
       expect(check('optimizer: { name: rmsprop, learningRate: 0.011 }')).toEqual([
-        '1:42-1:47 warning RMSprop learning rate 0.011 is above the recommended range [0.001, 0.01] (GUIDE §7).',
+        '1:43-1:48 warning RMSprop learning rate 0.011 is above the recommended range [0.001, 0.01] (GUIDE §7).',
       ]);
     });
 
