@@ -82,6 +82,12 @@ export const hplintSchema = {
       additionalProperties: false,
       properties: {
         layers: { type: 'array', items: layer, description: 'In order, input to output.' },
+        lora: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Low-rank adapters trained on a frozen pretrained model (LoRA / QLoRA).',
+          properties: { rank: integer, alpha: number, dropout: number },
+        },
       },
     },
     optimizer: {
