@@ -40,7 +40,7 @@ export const stylish: Formatter = (results, context) => {
     out.push(c.green(`✔ ${summary.files} file${summary.files === 1 ? '' : 's'} checked, no problems`));
   } else {
     const worst = summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'info';
-    const text = `${SYMBOL[worst]} ${problems} problem${problems === 1 ? '' : 's'} (${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}, ${count(summary.infos, 'info')}) in ${count(summary.files, 'file')}`;
+    const text = `${SYMBOL[worst]} ${count(problems, 'problem')} (${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}, ${count(summary.infos, 'info')}) · ${count(summary.files, 'file')} checked`;
     out.push(paint[worst].bold(text));
   }
   return out.join('\n') + '\n';

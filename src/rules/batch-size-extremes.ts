@@ -2,7 +2,8 @@ import { createRule } from '../engine/rule.js';
 import type { Suggestion } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
-import { BATCH } from './guide.js';
+import { BATCH, LEARNING_RATE_RANGES } from './guide.js';
+import { optimizerFamily } from './optimizers.js';
 import { effectiveBatch, formatNumber, initialLearningRate, roundNice } from './util.js';
 
 export interface Options {
@@ -70,8 +71,9 @@ function describe(config: TrainingConfig, effective: number): string {
 }
 
 /**
- * A per-device batch that brings the effective batch to `target`, with the learning rate scaled linearly
- * by the same factor (Goyal et al. 2017) when the rate is known.
+ * A per-device batch that brings the effective batch to `target`, with the learning rate scaled by the
+ * same factor — linearly for SGD (Goyal et al. 2017), by its square root for adaptive optimizers
+ * (Malladi et al. 2022) — and kept inside the optimizer's GUIDE §7 range.
  */
 function scaledBatch(config: TrainingConfig, effective: number, target: number): Suggestion {
   const perDevice = config.training?.batchSize ?? 1;
@@ -79,8 +81,8 @@ function scaledBatch(config: TrainingConfig, effective: number, target: number):
   const batch = Math.max(1, Math.floor(target / others));
   const factor = (batch * others) / effective;
   const lr = initialLearningRate(config);
-  const scaled = lr ? roundNice(lr.value * factor) : undefined;
-  const rateText = lr && scaled !== undefined ? ` and scale the learning rate by the same factor, ${formatNumber(lr.value)} → ${formatNumber(scaled)}` : '';
+  const scaled = lr ? scaleLearningRate(config, lr.value, factor) : undefined;
+  const rateText = lr && scaled !== undefined ? ` and scale the learning rate with it, ${formatNumber(lr.value)} → ${formatNumber(scaled)}` : '';
   return {
     path: BATCH_PATH,
     value: batch,
@@ -90,4 +92,13 @@ function scaledBatch(config: TrainingConfig, effective: number, target: number):
       ...(lr && scaled !== undefined ? [{ op: 'set' as const, path: lr.path, value: scaled }] : []),
     ],
   };
+}
+
+function scaleLearningRate(config: TrainingConfig, lr: number, factor: number): number {
+  const family = optimizerFamily(config.optimizer);
+  const linear = family === undefined || family === 'sgd' || family === 'momentum';
+  const scaled = roundNice(lr * (linear ? factor : Math.sqrt(factor)));
+  if (!family) return scaled;
+  const range = LEARNING_RATE_RANGES[family];
+  return Math.min(range.high, Math.max(range.low, scaled));
 }

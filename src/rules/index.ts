@@ -1,10 +1,12 @@
 import type { AnyRule } from '../engine/rule.js';
+import adamParameters from './adam-parameters.js';
 import batchSizeExtremes from './batch-size-extremes.js';
 import batchnormSmallBatch from './batchnorm-small-batch.js';
 import dropoutBeforeBatchnorm from './dropout-before-batchnorm.js';
 import invalidValue from './invalid-value.js';
 import learningRateRange from './learning-rate-range.js';
 import lossMagnitudeGap from './loss-magnitude-gap.js';
+import momentumRange from './momentum-range.js';
 
 /** Every rule, in the order of ../shared/RULES.md (tier 1, 2, 3, then process rules). */
 export const RULES: readonly AnyRule[] = [
@@ -12,6 +14,8 @@ export const RULES: readonly AnyRule[] = [
   lossMagnitudeGap,
   batchSizeExtremes,
   batchnormSmallBatch,
+  momentumRange,
+  adamParameters,
   dropoutBeforeBatchnorm,
   invalidValue,
 ];

@@ -85,9 +85,9 @@ export function parseSource(text: string, filePath: string): SourceDocument {
   const docs = Array.isArray(documents) ? documents : [documents];
   const problems: ParseProblem[] = [];
   const first = docs[0] as Document.Parsed | undefined;
-  for (const error of first?.errors ?? []) {
-    problems.push({ message: cleanMessage(error.message), range: toRange(error.pos[0], error.pos[1]) });
-  }
+  // Only the first error: later ones are usually echoes of it, as a compiler's cascade is.
+  const firstError = first?.errors[0];
+  if (firstError) problems.push({ message: cleanMessage(firstError.message), range: toRange(firstError.pos[0], firstError.pos[1]) });
 
   let root: unknown;
   if (first && problems.length === 0) {

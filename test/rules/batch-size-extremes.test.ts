@@ -28,10 +28,10 @@ describe(ID, () => {
       );
       expect(d!.suggestion).toMatchObject({
         value: 32,
-        description: 'Set training.batchSize to 32 and scale the learning rate by the same factor, 1e-4 → 0.0032.',
+        description: 'Set training.batchSize to 32 and scale the learning rate with it, 1e-4 → 0.001.',
         edits: [
           { op: 'set', path: '/training/batchSize', value: 32 },
-          { op: 'set', path: '/optimizer/learningRate', value: 0.0032 },
+          { op: 'set', path: '/optimizer/learningRate', value: 0.001 },
         ],
       });
     });
