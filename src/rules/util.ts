@@ -5,17 +5,18 @@ import type { DocumentFacts } from '../engine/rule.js';
 
 /**
  * Numbers as a person writes them in a config: `0.001`, `3e-4`, `1e-12`, `6000`. Small and huge values
- * use an exponent; everything keeps at most four significant digits.
+ * use an exponent; everything keeps at most four significant digits unless asked for more (where they
+ * matter: Adam's β2 = 0.99995 must not print as 1).
  */
-export function formatNumber(value: number): string {
+export function formatNumber(value: number, significantDigits = 4): string {
   if (!Number.isFinite(value)) return String(value);
   if (value === 0) return '0';
   const magnitude = Math.abs(value);
   if (magnitude < 1e-3 || magnitude >= 1e6) {
-    const [mantissa = '', exponent = ''] = value.toExponential(3).split('e');
+    const [mantissa = '', exponent = ''] = value.toExponential(significantDigits - 1).split('e');
     return `${Number(mantissa)}e${exponent.replace('+', '')}`;
   }
-  return String(Number(value.toPrecision(4)));
+  return String(Number(value.toPrecision(significantDigits)));
 }
 
 /** Rounds to a value a person would type: two significant digits. */

@@ -1,0 +1,50 @@
+import { createRule } from '../engine/rule.js';
+import { pointer } from '../model/pointer.js';
+import { MOMENTUM } from './guide.js';
+import { isAdamFamily } from './optimizers.js';
+import { defaultNote, formatNumber, isFiniteNumber } from './util.js';
+
+export interface Options {
+  readonly low: number;
+  readonly high: number;
+  /** The value suggested in place of an out-of-range momentum. */
+  readonly recommended: number;
+}
+
+const MOMENTUM_PATH = pointer('optimizer', 'momentum');
+const unitInterval = { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } as const;
+
+export default createRule<Options>({
+  id: 'momentum-range',
+  meta: {
+    description: 'The momentum β lies outside [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2).',
+    severity: 'warning',
+    tier: 2,
+    category: 'momentum',
+    guide: '§6',
+    fixable: 'unsafe',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { low: unitInterval, high: unitInterval, recommended: unitInterval },
+    },
+    defaultOptions: { low: MOMENTUM.low, high: MOMENTUM.high, recommended: MOMENTUM.recommended },
+  },
+  check(config, context) {
+    const momentum = config.optimizer?.momentum;
+    // 0 is plain SGD (no momentum), values outside [0, 1) are invalid-value's; Adam's momentum is β1 (adam-parameters).
+    if (!isFiniteNumber(momentum) || momentum <= 0 || momentum >= 1 || isAdamFamily(config.optimizer)) return;
+    const { low, high, recommended } = context.options;
+    if (momentum >= low && momentum <= high) return;
+    context.report({
+      path: MOMENTUM_PATH,
+      message: `Momentum ${formatNumber(momentum, 6)}${defaultNote(context.document, MOMENTUM_PATH)} is ${momentum < low ? 'below' : 'above'} [${formatNumber(low)}, ${formatNumber(high)}]; ${formatNumber(recommended)} is a common and good choice (GUIDE §6 Tier 2).`,
+      suggestion: {
+        path: MOMENTUM_PATH,
+        value: recommended,
+        description: `Set optimizer.momentum to ${formatNumber(recommended)}.`,
+        edits: [{ op: 'set', path: MOMENTUM_PATH, value: recommended }],
+      },
+    });
+  },
+});
