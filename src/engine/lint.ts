@@ -11,6 +11,7 @@ import { FILE_START } from '../source/range.js';
 import type { SourcePath, SourceRange } from '../source/range.js';
 import type { AnyRule, DocumentFacts, EditOp, Finding, Severity, Tier } from './rule.js';
 import { effectiveSeverity, resolveRules } from './settings.js';
+import { applySuppressions } from './suppressions.js';
 import type { ResolvedRule, RuleSettings } from './settings.js';
 
 /** One reported problem, as the JSON output contract (DESIGN.md) gives it. */
@@ -47,6 +48,8 @@ export interface LintOptions {
   readonly filePath?: string;
   readonly rules?: RuleSettings;
   readonly inputFormat?: FormatName;
+  /** Report `# hplint-disable` directives that suppress nothing (ESLint's `--report-unused-disable-directives`). */
+  readonly reportUnusedDisableDirectives?: boolean;
 }
 
 /** The canonical view of a file: what rules run on, what `--print-config` and the advisor show. */
@@ -108,7 +111,8 @@ export function lintWith(text: string, options: LintOptions, rules: readonly Res
     return toDiagnostic(rule, severity, finding, range);
   });
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  return { filePath, format: read.format, diagnostics, reason: read.reason, source: text };
+  const kept = applySuppressions(text, diagnostics, { reportUnused: options.reportUnusedDisableDirectives === true });
+  return { filePath, format: read.format, diagnostics: kept, reason: read.reason, source: text };
 }
 
 export interface RuleFinding {

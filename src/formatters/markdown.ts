@@ -1,0 +1,45 @@
+import type { Diagnostic } from '../engine/lint.js';
+import { docsUrl } from '../engine/rule.js';
+import type { Severity } from '../engine/rule.js';
+import type { Formatter } from './formatter.js';
+import { summarize } from './formatter.js';
+import { displayPath } from './paths.js';
+
+const BADGE: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
+
+/** Table cells hold one line: pipes, line breaks and HTML would break the table or the page. */
+function cell(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** A summary and one table per file with problems: for a pull-request comment or `$GITHUB_STEP_SUMMARY`. */
+export const markdown: Formatter = (results, context) => {
+  const summary = summarize(results);
+  const problems = summary.errors + summary.warnings + summary.infos;
+  const out = ['## hplint', ''];
+  if (problems === 0) {
+    out.push(`✅ ${plural(summary.files, 'file')} checked, no problems.`, '');
+    return out.join('\n');
+  }
+  const withProblems = results.filter((r) => r.diagnostics.length > 0);
+  out.push(
+    `**${plural(problems, 'problem')}** (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}) in ${withProblems.length} of ${plural(summary.files, 'file')} checked.`,
+    '',
+  );
+  for (const result of withProblems) {
+    out.push(`### \`${displayPath(result.filePath, context.cwd)}\``, '', '| Line | Severity | Rule | Message |', '|---:|---|---|---|');
+    for (const d of result.diagnostics) out.push(row(d, context.rules.some((r) => r.id === d.ruleId)));
+    out.push('');
+  }
+  return out.join('\n');
+};
+
+function row(d: Diagnostic, documented: boolean): string {
+  const rule = documented ? `[\`${d.ruleId}\`](${docsUrl(d.ruleId)})` : `\`${d.ruleId}\``;
+  const message = d.suggestion ? `${cell(d.message)}<br>💡 ${cell(d.suggestion.description)}` : cell(d.message);
+  return `| ${d.line}:${d.column} | ${BADGE[d.severity]} | ${rule} | ${message} |`;
+}
