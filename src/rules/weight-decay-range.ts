@@ -1,0 +1,125 @@
+import { createRule } from '../engine/rule.js';
+import type { DocumentFacts, Finding } from '../engine/rule.js';
+import { pointer, pointerToDotPath } from '../model/pointer.js';
+import type { Pointer } from '../model/pointer.js';
+import type { TrainingConfig } from '../model/types.js';
+import { WEIGHT_DECAY } from './guide.js';
+import { hasDecoupledWeightDecay, optimizerFamily } from './optimizers.js';
+import { allLayers, defaultNote, formatNumber, isFiniteNumber } from './util.js';
+
+export interface Options {
+  /** Coupled decay / L2 above this (up to `coupledMax`) is outside GUIDE §7's [0, 1e-4] (info). */
+  readonly coupledInfoAbove: number;
+  /** Coupled decay / L2 above this is a warning. */
+  readonly coupledMax: number;
+  /** Decoupled decay (AdamW and relatives) above this is a warning. */
+  readonly decoupledMax: number;
+  /** The value suggested in place of too strong a coupled decay (GUIDE §6 Tier 3: e.g. 5e-4). */
+  readonly suggested: number;
+}
+
+/** One weight-decay coefficient in the config, and how it acts on the weights. */
+interface DecayTerm {
+  readonly path: Pointer;
+  readonly value: number;
+  readonly label: string;
+  /** How the coefficient acts, written after the value: ` (coupled, with sgd)`. */
+  readonly qualifier: string;
+  readonly decoupled: boolean;
+}
+
+const positive = { type: 'number', exclusiveMinimum: 0 } as const;
+
+export default createRule<Options>({
+  id: 'weight-decay-range',
+  meta: {
+    description: 'Coupled weight decay or L2 above 1e-3 (info above GUIDE §7\'s 1e-4), or decoupled (AdamW) weight decay above 0.1.',
+    severity: 'warning',
+    tier: 3,
+    category: 'regularization',
+    guide: '§7, §6',
+    fixable: 'unsafe',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { coupledInfoAbove: positive, coupledMax: positive, decoupledMax: positive, suggested: positive },
+    },
+    defaultOptions: {
+      coupledInfoAbove: WEIGHT_DECAY.coupledInfo,
+      coupledMax: WEIGHT_DECAY.coupledWarning,
+      decoupledMax: WEIGHT_DECAY.decoupledWarning,
+      suggested: WEIGHT_DECAY.suggested,
+    },
+  },
+  check(config, context) {
+    for (const term of decayTerms(config)) {
+      const finding = judge(term, context.options, context.document);
+      if (finding) context.report(finding);
+    }
+  },
+});
+
+/**
+ * Every decay coefficient whose coupling is known: the optimizer's weight decay (decoupled for AdamW and
+ * relatives, coupled for the GUIDE §7 families; an unknown optimizer leaves it ambiguous, so it is skipped),
+ * and L2 regularization, which always adds to the loss and so is coupled.
+ */
+function decayTerms(config: TrainingConfig): DecayTerm[] {
+  const terms: DecayTerm[] = [];
+  const { optimizer } = config;
+  const decay = optimizer?.weightDecay;
+  if (isFiniteNumber(decay)) {
+    const decoupled = hasDecoupledWeightDecay(optimizer);
+    if (decoupled || optimizerFamily(optimizer) !== undefined) {
+      const qualifier = ` (${decoupled ? 'decoupled' : 'coupled'}, with ${optimizer?.name ?? ''})`;
+      terms.push({ path: pointer('optimizer', 'weightDecay'), value: decay, label: 'Weight decay', qualifier, decoupled });
+    }
+  }
+  const l2 = config.regularization?.l2;
+  if (isFiniteNumber(l2)) terms.push({ path: pointer('regularization', 'l2'), value: l2, label: 'L2 regularization', qualifier: '', decoupled: false });
+  for (const { layer, path, index } of allLayers(config)) {
+    const kernelL2 = layer.kernelRegularizer?.l2;
+    if (isFiniteNumber(kernelL2)) {
+      terms.push({ path: `${path}/kernelRegularizer/l2`, value: kernelL2, label: `Layer ${index} kernel L2`, qualifier: '', decoupled: false });
+    }
+  }
+  return terms;
+}
+
+/** The strongest level that applies to one term, or nothing. Negative values are invalid-value's. */
+function judge(term: DecayTerm, options: Options, document: DocumentFacts): Finding | undefined {
+  const written = `${term.label} ${formatNumber(term.value)}${term.qualifier}${defaultNote(document, term.path)}`;
+  if (term.decoupled) {
+    if (term.value <= options.decoupledMax) return undefined;
+    return {
+      path: term.path,
+      message: `${written} is above ${formatNumber(options.decoupledMax)}, the top of the usual decoupled range (GUIDE §7, §6 Tier 3): the decay then outweighs the gradient and the model underfits.`,
+      suggestion: setTo(term.path, options.decoupledMax, 'the top of the usual decoupled range'),
+    };
+  }
+  if (term.value > options.coupledMax) {
+    return {
+      path: term.path,
+      message: `${written} is above ${formatNumber(options.coupledMax)}, an order of magnitude past the GUIDE §7 range [0, ${formatNumber(options.coupledInfoAbove)}]: coupled decay that strong shrinks the weights faster than the data trains them. Use a suggested value such as ${formatNumber(options.suggested)} and do not search it much (GUIDE §6 Tier 3).`,
+      suggestion: setTo(term.path, options.suggested, 'a suggested value (GUIDE §6 Tier 3)'),
+    };
+  }
+  if (term.value > options.coupledInfoAbove) {
+    return {
+      path: term.path,
+      severity: 'info',
+      message: `${written} is above the GUIDE §7 range [0, ${formatNumber(options.coupledInfoAbove)}]; keep it if it is a recipe's suggested value (GUIDE §6 Tier 3), but do not spend trials on it.`,
+      suggestion: setTo(term.path, options.coupledInfoAbove, 'the top of the GUIDE §7 range'),
+    };
+  }
+  return undefined;
+}
+
+function setTo(path: Pointer, value: number, why: string): NonNullable<Finding['suggestion']> {
+  return {
+    path,
+    value,
+    description: `Set ${pointerToDotPath(path)} to ${formatNumber(value)}, ${why}.`,
+    edits: [{ op: 'set', path, value }],
+  };
+}
