@@ -4,15 +4,13 @@ import batchSizeExtremes from './batch-size-extremes.js';
 import batchnormSmallBatch from './batchnorm-small-batch.js';
 import dropoutBeforeBatchnorm from './dropout-before-batchnorm.js';
 import dropoutRange from './dropout-range.js';
-import dropoutRange from './dropout-range.js';
 import invalidValue from './invalid-value.js';
 import learningRateRange from './learning-rate-range.js';
 import lossMagnitudeGap from './loss-magnitude-gap.js';
-import weightDecayRange from './weight-decay-range.js';
 import momentumRange from './momentum-range.js';
-import weightDecayRange from './weight-decay-range.js';
 import searchGridSize from './search-grid-size.js';
 import searchLogScale from './search-log-scale.js';
+import weightDecayRange from './weight-decay-range.js';
 
 /** Every rule, in the order of ../shared/RULES.md (tier 1, 2, 3, then process rules). */
 export const RULES: readonly AnyRule[] = [
@@ -22,8 +20,6 @@ export const RULES: readonly AnyRule[] = [
   batchnormSmallBatch,
   momentumRange,
   adamParameters,
-  weightDecayRange,
-  dropoutRange,
   weightDecayRange,
   dropoutRange,
   dropoutBeforeBatchnorm,

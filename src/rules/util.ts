@@ -125,33 +125,6 @@ export function layerLabel({ layer, index, wrapped }: LayerEntry): string {
   return `layer ${index}${layer.type ? ` (${layer.type})` : ''}`;
 }
 
-/** A layer as written, or the layer a bidirectional / timeDistributed wrapper holds. */
-export type AnyLayer = Layer | NonNullable<Layer['layer']>;
-
-export interface LayerEntry {
-  readonly layer: AnyLayer;
-  /** Canonical path of the layer itself, e.g. `/model/layers/2` or `/model/layers/2/layer`. */
-  readonly path: Pointer;
-  /** Index of the top-level layer (the wrapper's index for a wrapped layer). */
-  readonly index: number;
-  readonly wrapped: boolean;
-}
-
-/** Every layer in order, each wrapper followed by the layer it wraps: rules about RNNs and convolutions see both. */
-export function allLayers(config: TrainingConfig): LayerEntry[] {
-  return layersOf(config).flatMap((layer, index) => {
-    const path = pointer('model', 'layers', index);
-    const outer: LayerEntry = { layer, path, index, wrapped: false };
-    return layer.layer ? [outer, { layer: layer.layer, path: `${path}/layer`, index, wrapped: true }] : [outer];
-  });
-}
-
-/** How messages name a layer: `layer 2 (dense)`, or `the lstm inside layer 2` for a wrapped one. */
-export function layerLabel({ layer, index, wrapped }: LayerEntry): string {
-  if (wrapped) return `the ${layer.type ?? 'layer'} inside layer ${index}`;
-  return `layer ${index}${layer.type ? ` (${layer.type})` : ''}`;
-}
-
 /** ", the TF.js default" when a framework default supplied the value, so the user knows why. */
 export function defaultNote(document: DocumentFacts, path: Pointer): string {
   const source = document.defaultOf(path);
