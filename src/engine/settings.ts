@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { Ajv as AjvClass } from 'ajv';
 import type { AnyRule, RuleSeverity, Severity } from './rule.js';
 
 /** How a user configures one rule: a severity, or ESLint's `[severity, options]` pair. */
@@ -58,7 +59,7 @@ export function effectiveSeverity(rule: AnyRule, configured: Severity, natural: 
 const require = createRequire(import.meta.url);
 
 function validateOptions(rule: AnyRule, options: Record<string, unknown>): void {
-  const { default: Ajv } = require('ajv') as typeof import('ajv');
+  const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(rule.meta.optionsSchema);
   if (!validate(options)) {
