@@ -9,6 +9,7 @@ import learningRateRange from './learning-rate-range.js';
 import lossMagnitudeGap from './loss-magnitude-gap.js';
 import momentumRange from './momentum-range.js';
 import searchGridSize from './search-grid-size.js';
+import searchImportanceOrder from './search-importance-order.js';
 import searchLogScale from './search-log-scale.js';
 import weightDecayRange from './weight-decay-range.js';
 
@@ -26,6 +27,7 @@ export const RULES: readonly AnyRule[] = [
   invalidValue,
   searchGridSize,
   searchLogScale,
+  searchImportanceOrder,
 ];
 
 export function findRule(id: string): AnyRule | undefined {
