@@ -110,8 +110,17 @@ export function parseSource(text: string, filePath: string): SourceDocument {
     return range ? toRange(range[0], trimmedEnd(range[0], range[1])) : undefined;
   };
 
+  // A node's range starts after its tag; a tag finding should underline the tag itself.
+  const taggedRange = (node: Node): SourceRange | undefined => {
+    const range = nodeRange(node);
+    if (!range || !node.range) return range;
+    let tagStart = node.range[0];
+    while (tagStart > 0 && /[ \t]/.test(body[tagStart - 1]!)) tagStart--;
+    while (tagStart > 0 && !/[\s[{,]/.test(body[tagStart - 1]!)) tagStart--;
+    return body[tagStart] === '!' ? toRange(tagStart, trimmedEnd(tagStart, node.range[1])) : range;
+  };
   const tags: TaggedNode[] = [];
-  if (first?.contents && problems.length === 0) collectTags(first, first.contents, [], tags, nodeRange);
+  if (first?.contents && problems.length === 0) collectTags(first, first.contents, [], tags, taggedRange);
 
   return {
     filePath,
