@@ -1,0 +1,105 @@
+import { ESLintUtils } from '@typescript-eslint/utils';
+import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { runRules } from '../engine/lint.js';
+import { docsUrl } from '../engine/rule.js';
+import type { AnyRule } from '../engine/rule.js';
+import { parentPointer } from '../model/pointer.js';
+import type { Pointer } from '../model/pointer.js';
+import { RULES } from '../rules/index.js';
+import { fixFor } from './edits.js';
+import { extract } from './extract.js';
+import type { ExtractedSetup, Extraction } from './extract.js';
+
+/** The catalogue rules that have something to say about TF.js training code (issue 6). */
+export const CODE_RULE_IDS: readonly string[] = [
+  'learning-rate-range',
+  'invalid-value',
+  'batch-size-extremes',
+  'batchnorm-small-batch',
+  'dropout-before-batchnorm',
+  'dropout-range',
+  'recurrent-dropout',
+  'momentum-range',
+  'adam-parameters',
+  'weight-decay-range',
+  'kernel-size',
+  'loss-magnitude-gap',
+  'loss-output-mismatch',
+  'early-stopping-patience',
+  'missing-validation',
+  'early-stopping-missing',
+];
+
+/** The shared rules the plugin exposes: those of the list above that exist in the registry. */
+export const CODE_RULES: readonly AnyRule[] = RULES.filter((rule) => CODE_RULE_IDS.includes(rule.id));
+
+type MessageIds = 'finding' | 'suggestion';
+type Options = [Record<string, unknown>];
+export type HplintRuleModule = TSESLint.RuleModule<MessageIds, Options>;
+
+const createRule = ESLintUtils.RuleCreator((name) => docsUrl(name));
+
+// One extraction per parsed file, shared by every hplint rule that lints it.
+const extractions = new WeakMap<TSESTree.Program, Extraction>();
+
+function extractionOf(sourceCode: TSESLint.SourceCode): Extraction {
+  let extraction = extractions.get(sourceCode.ast);
+  if (!extraction) {
+    extraction = extract(sourceCode);
+    extractions.set(sourceCode.ast, extraction);
+  }
+  return extraction;
+}
+
+/** Wraps a shared rule as an ESLint rule: same id, same message, reported on the node behind the path. */
+export function toEslintRule(rule: AnyRule): HplintRuleModule {
+  return createRule<Options, MessageIds>({
+    name: rule.id,
+    meta: {
+      type: rule.meta.severity === 'error' ? 'problem' : 'suggestion',
+      docs: { description: rule.meta.description },
+      messages: { finding: '{{message}}', suggestion: '{{description}}' },
+      schema: [rule.meta.optionsSchema as unknown as JSONSchema.JSONSchema4],
+      hasSuggestions: rule.meta.fixable !== false,
+      ...(rule.meta.fixable === 'safe' ? { fixable: 'code' as const } : {}),
+    },
+    defaultOptions: [rule.meta.defaultOptions as Record<string, unknown>],
+    create(context, [options]) {
+      const sourceCode = context.sourceCode;
+      return {
+        Program() {
+          const reported = new Set<string>();
+          for (const setup of extractionOf(sourceCode).setups) {
+            for (const { finding } of runRules(setup.config, setup.facts, [{ rule, severity: rule.meta.severity, options }])) {
+              const node = nodeFor(finding.path, setup);
+              const key = `${node.range[0]}:${node.range[1]}:${finding.message}`;
+              if (reported.has(key)) continue;
+              reported.add(key);
+              const edits = finding.suggestion?.edits;
+              const suggestion = edits && rule.meta.fixable !== false ? fixFor(edits, setup, sourceCode) : undefined;
+              const fix = finding.fix && rule.meta.fixable === 'safe' ? fixFor(finding.fix, setup, sourceCode) : undefined;
+              context.report({
+                node,
+                messageId: 'finding',
+                data: { message: finding.message },
+                ...(fix ? { fix } : {}),
+                ...(suggestion ? { suggest: [{ messageId: 'suggestion', data: { description: finding.suggestion!.description }, fix: suggestion }] } : {}),
+              });
+            }
+          }
+        },
+      };
+    },
+  });
+}
+
+/** The node behind a canonical path: its own, the node a default is blamed on, or the nearest written ancestor. */
+function nodeFor(path: Pointer, setup: ExtractedSetup): TSESTree.Node {
+  const anchor = setup.anchors.get(path);
+  if (anchor) return anchor;
+  for (let at: Pointer | undefined = path; at !== undefined; at = parentPointer(at)) {
+    const node = setup.nodes.get(at);
+    if (node && !setup.facts.defaultOf(at)) return node;
+  }
+  return setup.nodes.get('')!;
+}
