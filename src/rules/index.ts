@@ -8,6 +8,8 @@ import invalidValue from './invalid-value.js';
 import learningRateRange from './learning-rate-range.js';
 import lossMagnitudeGap from './loss-magnitude-gap.js';
 import momentumRange from './momentum-range.js';
+import plateauPolicy from './plateau-policy.js';
+import scheduleValidity from './schedule-validity.js';
 import searchGridSize from './search-grid-size.js';
 import searchImportanceOrder from './search-importance-order.js';
 import searchLogScale from './search-log-scale.js';
@@ -16,6 +18,8 @@ import weightDecayRange from './weight-decay-range.js';
 /** Every rule, in the order of ../shared/RULES.md (tier 1, 2, 3, then process rules). */
 export const RULES: readonly AnyRule[] = [
   learningRateRange,
+  scheduleValidity,
+  plateauPolicy,
   lossMagnitudeGap,
   batchSizeExtremes,
   batchnormSmallBatch,
