@@ -78,6 +78,7 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
   const defaults = output.defaults ?? new Map<Pointer, DefaultValue>();
   const facts: DocumentFacts = {
     format: detection.format,
+    syntax: syntaxOf(document),
     rawScalar: (path) => {
       const source = sources.get(path);
       return source && !defaults.has(path) ? document.rawScalar(source) : undefined;
@@ -88,6 +89,18 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
     tags: document.tags,
   };
   return { document, format: detection.format, reason: detection.reason, config: normalized.config, facts, sources, defaults };
+}
+
+/** JSON by extension, else YAML by extension, else JSON when the whole text is JSON (stdin). */
+function syntaxOf(document: SourceDocument): 'yaml' | 'json' {
+  if (/\.json5?$/i.test(document.filePath)) return 'json';
+  if (/\.ya?ml$/i.test(document.filePath)) return 'yaml';
+  try {
+    JSON.parse(document.text);
+    return 'json';
+  } catch {
+    return 'yaml';
+  }
 }
 
 /** Lints one file's text. Never throws for bad input: unreadable text becomes `parse-error` diagnostics. */

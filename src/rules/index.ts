@@ -14,6 +14,7 @@ import searchGridSize from './search-grid-size.js';
 import searchImportanceOrder from './search-importance-order.js';
 import searchLogScale from './search-log-scale.js';
 import weightDecayRange from './weight-decay-range.js';
+import yamlFloatAsString from './yaml-float-as-string.js';
 
 /** Every rule, in the order of ../shared/RULES.md (tier 1, 2, 3, then process rules). */
 export const RULES: readonly AnyRule[] = [
@@ -32,6 +33,7 @@ export const RULES: readonly AnyRule[] = [
   searchGridSize,
   searchLogScale,
   searchImportanceOrder,
+  yamlFloatAsString,
 ];
 
 export function findRule(id: string): AnyRule | undefined {

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { brief, dedent, diagnosticsOf } from '../helpers/lint.js';
+
+const check = (yaml: string, filePath?: string) =>
+  diagnosticsOf('yaml-float-as-string', dedent(yaml), undefined, filePath ? { filePath } : {}).map(brief);
+
+describe('yaml-float-as-string', () => {
+  describe('valid', () => {
+    it('numbers PyYAML reads as floats: a dot and a signed exponent, or no exponent', () => {
+      expect(check('optimizer: { learningRate: 2.0e-5, epsilon: 1.e-8, weightDecay: .5e-3, beta2: 0.999 }\n')).toEqual([]);
+    });
+
+    it('a quoted string: the author asked for a string', () => {
+      expect(check('optimizer: { learningRate: "2e-5", epsilon: \'1e-8\' }\n')).toEqual([]);
+    });
+
+    it('a JSON file, which every loader reads with JSON number rules', () => {
+      expect(check('{ "optimizer": { "learningRate": 2e-5 } }\n', 'hplint.json')).toEqual([]);
+    });
+
+    it('JSON text on stdin (no extension) is JSON too', () => {
+      expect(check('{ "optimizer": { "learningRate": 1e-4 } }\n', '<stdin>')).toEqual([]);
+    });
+  });
+
+  describe('invalid', () => {
+    it('2e-5 as a learning rate, with a safe fix to 2.0e-5', () => {
+      const [d, ...rest] = diagnosticsOf('yaml-float-as-string', 'optimizer:\n  name: adamw\n  learningRate: 2e-5\n');
+      expect(rest).toEqual([]);
+      expect(brief(d!)).toBe(
+        '3:17-3:21 warning YAML 1.1 loaders (PyYAML, used by most Python training code) read 2e-5 as the string "2e-5", not a number: write 2.0e-5.',
+      );
+      const edits = [{ op: 'set', path: '/optimizer/learningRate', value: 2e-5, text: '2.0e-5' }];
+      expect(d!.fix).toEqual(edits);
+      expect(d!.suggestion).toMatchObject({ path: '/optimizer/learningRate', value: 2e-5, edits });
+    });
+
+    it('keeps the exponent letter, and signs an unsigned exponent (1.0e5 is a string in PyYAML too)', () => {
+      const found = diagnosticsOf('yaml-float-as-string', 'optimizer: { epsilon: 1E-8 }\nschedule: { minLearningRate: 1.5e5 }\n');
+      expect(found.map(brief)).toEqual([
+        '1:23-1:27 warning YAML 1.1 loaders (PyYAML, used by most Python training code) read 1E-8 as the string "1E-8", not a number: write 1.0E-8.',
+        '2:30-2:35 warning YAML 1.1 loaders (PyYAML, used by most Python training code) read 1.5e5 as the string "1.5e5", not a number: write 150000.',
+      ]);
+    });
+
+    it('a whole number such as a step count is rewritten plainly', () => {
+      const [d] = diagnosticsOf('yaml-float-as-string', 'training: { maxSteps: 1e5, batchSize: 32 }\n');
+      expect(d!.fix).toEqual([{ op: 'set', path: '/training/maxSteps', value: 100000, text: '100000' }]);
+    });
+
+    it('walks nested lists: layers, loss terms and search values', () => {
+      const yaml = dedent(`
+        model:
+          layers:
+            - { type: dense, units: 10, kernelRegularizer: { l2: 1e-4 } }
+        losses:
+          - { name: centerLoss, weight: 3e-3 }
+        search:
+          space:
+            - { parameter: optimizer.learningRate, values: [1e-3, 3.0e-4] }
+      `);
+      expect(check(yaml).map((d) => d.split(' warning')[0])).toEqual(['3:58-3:62', '5:33-5:37', '8:53-8:57']);
+    });
+  });
+});
