@@ -5,9 +5,11 @@ import batchnormSmallBatch from './batchnorm-small-batch.js';
 import dropoutBeforeBatchnorm from './dropout-before-batchnorm.js';
 import dropoutRange from './dropout-range.js';
 import invalidValue from './invalid-value.js';
+import kernelSize from './kernel-size.js';
 import learningRateRange from './learning-rate-range.js';
 import lossMagnitudeGap from './loss-magnitude-gap.js';
 import momentumRange from './momentum-range.js';
+import recurrentDropout from './recurrent-dropout.js';
 import plateauPolicy from './plateau-policy.js';
 import scheduleValidity from './schedule-validity.js';
 import searchGridSize from './search-grid-size.js';
@@ -29,6 +31,8 @@ export const RULES: readonly AnyRule[] = [
   weightDecayRange,
   dropoutRange,
   dropoutBeforeBatchnorm,
+  recurrentDropout,
+  kernelSize,
   invalidValue,
   searchGridSize,
   searchLogScale,
