@@ -60,6 +60,8 @@ function domainFor(path: readonly (string | number)[]): Domain | undefined {
   if (section === 'search') return undefined;
   if (section === 'optimizer' && path[1] === 'layerLearningRates') return path.at(-1) === 'learningRate' ? nonNegative : undefined;
   if (section === 'schedule') return path.at(-1) === 'patience' ? nonNegative : undefined;
+  // LoRA alpha is a scale (often twice the rank), not the focal-loss probability α.
+  if (section === 'model' && path[1] === 'lora' && path.at(-1) === 'alpha') return nonNegative;
   const key = [...path].reverse().find((s): s is string => typeof s === 'string');
   return key !== undefined && Object.hasOwn(DOMAINS, key) ? DOMAINS[key] : undefined;
 }
