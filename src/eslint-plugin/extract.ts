@@ -342,7 +342,10 @@ class Extractor {
     if (!recorder.value(['training', 'epochs'], options.get('epochs')?.value) && !options.has('epochs')) {
       recorder.setDefault(['training', 'epochs'], FIT_DEFAULTS.epochs, optionsNode ?? call, insert('epochs'));
     }
-    recorder.value(['data', 'validationSplit'], options.get('validationSplit')?.value);
+    // Without validationSplit or validationData TF.js validates on nothing; with validationData the size is unknown.
+    if (!recorder.value(['data', 'validationSplit'], options.get('validationSplit')?.value) && !options.has('validationSplit') && !options.has('validationData')) {
+      recorder.setDefault(['data', 'validationSplit'], FIT_DEFAULTS.validationSplit, optionsNode ?? call);
+    }
     const callbacks = options.get('callbacks');
     if (callbacks) this.readCallbacks(recorder, callbacks.value);
   }

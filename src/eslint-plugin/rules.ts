@@ -59,7 +59,7 @@ export function toEslintRule(rule: AnyRule): HplintRuleModule {
       type: rule.meta.severity === 'error' ? 'problem' : 'suggestion',
       docs: { description: rule.meta.description },
       messages: { finding: '{{message}}', suggestion: '{{description}}' },
-      schema: [rule.meta.optionsSchema as unknown as JSONSchema.JSONSchema4],
+      schema: [toDraft04(rule.meta.optionsSchema) as JSONSchema.JSONSchema4],
       hasSuggestions: rule.meta.fixable !== false,
       ...(rule.meta.fixable === 'safe' ? { fixable: 'code' as const } : {}),
     },
@@ -91,6 +91,27 @@ export function toEslintRule(rule: AnyRule): HplintRuleModule {
       };
     },
   });
+}
+
+/**
+ * ESLint validates rule options with JSON Schema draft-04, where `exclusiveMinimum` is a flag on
+ * `minimum`; the shared rules write draft-07's numeric form. Same bounds, older spelling.
+ */
+export function toDraft04(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(toDraft04);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'exclusiveMinimum' || key === 'exclusiveMaximum') {
+      if (typeof value === 'number') {
+        out[key === 'exclusiveMinimum' ? 'minimum' : 'maximum'] = value;
+        out[key] = true;
+        continue;
+      }
+    }
+    out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, toDraft04(v)])) : toDraft04(value);
+  }
+  return out;
 }
 
 /** The node behind a canonical path: its own, the node a default is blamed on, or the nearest written ancestor. */

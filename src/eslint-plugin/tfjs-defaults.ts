@@ -30,8 +30,8 @@ export const TRAIN_FACTORIES: Readonly<Record<string, { readonly params: readonl
   adamax: { params: ['learningRate', 'beta1', 'beta2', 'epsilon', undefined], learningRate: 0.002 },
 };
 
-/** `model.fit` without `batchSize` / `epochs`. */
-export const FIT_DEFAULTS = { batchSize: 32, epochs: 1 } as const;
+/** `model.fit` without `batchSize` / `epochs` / `validationSplit` (and no `validationData`). */
+export const FIT_DEFAULTS = { batchSize: 32, epochs: 1, validationSplit: 0 } as const;
 
 /** `tf.callbacks.earlyStopping()` without `monitor` / `patience`. */
 export const EARLY_STOPPING_DEFAULTS = { monitor: 'val_loss', patience: 0 } as const;

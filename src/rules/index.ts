@@ -15,6 +15,7 @@ import scheduleValidity from './schedule-validity.js';
 import searchGridSize from './search-grid-size.js';
 import searchImportanceOrder from './search-importance-order.js';
 import searchLogScale from './search-log-scale.js';
+import warmupLength from './warmup-length.js';
 import weightDecayRange from './weight-decay-range.js';
 import yamlFloatAsString from './yaml-float-as-string.js';
 
@@ -23,6 +24,7 @@ export const RULES: readonly AnyRule[] = [
   learningRateRange,
   scheduleValidity,
   plateauPolicy,
+  warmupLength,
   lossMagnitudeGap,
   batchSizeExtremes,
   batchnormSmallBatch,
