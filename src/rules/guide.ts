@@ -90,3 +90,6 @@ export const FOCAL = { gamma: { low: 0.5, high: 5, recommended: 2 }, alpha: 0.25
 
 /** Warm-up: longer than this fraction of training is unusual (Playbook sweeps up to 10%). */
 export const WARMUP_INFO_FRACTION = 0.25;
+
+/** Warm-up suggested in place of an over-long one: the Tuning Playbook sweeps warm-up up to 10% of training. */
+export const WARMUP_SUGGESTED_FRACTION = 0.1;
