@@ -15,6 +15,7 @@ import scheduleValidity from './schedule-validity.js';
 import searchGridSize from './search-grid-size.js';
 import searchImportanceOrder from './search-importance-order.js';
 import searchLogScale from './search-log-scale.js';
+import unknownKey from './unknown-key.js';
 import warmupLength from './warmup-length.js';
 import weightDecayRange from './weight-decay-range.js';
 import yamlFloatAsString from './yaml-float-as-string.js';
@@ -40,6 +41,7 @@ export const RULES: readonly AnyRule[] = [
   searchLogScale,
   searchImportanceOrder,
   yamlFloatAsString,
+  unknownKey,
 ];
 
 export function findRule(id: string): AnyRule | undefined {
