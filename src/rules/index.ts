@@ -2,6 +2,7 @@ import type { AnyRule } from '../engine/rule.js';
 import adamParameters from './adam-parameters.js';
 import batchSizeExtremes from './batch-size-extremes.js';
 import batchnormSmallBatch from './batchnorm-small-batch.js';
+import dataScale from './data-scale.js';
 import dropoutBeforeBatchnorm from './dropout-before-batchnorm.js';
 import dropoutRange from './dropout-range.js';
 import invalidValue from './invalid-value.js';
@@ -36,6 +37,7 @@ export const RULES: readonly AnyRule[] = [
   dropoutBeforeBatchnorm,
   recurrentDropout,
   kernelSize,
+  dataScale,
   invalidValue,
   searchGridSize,
   searchLogScale,
