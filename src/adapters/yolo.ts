@@ -1,0 +1,97 @@
+import { isPlainObject } from '../model/normalize.js';
+import { ConfigBuilder } from './adapter.js';
+import type { Adapter } from './adapter.js';
+import { YOLO, YOLO_DEFAULTS } from './defaults.js';
+import { countKeys, SourceReader } from './reader.js';
+
+/**
+ * Ultralytics `default.yaml` (YOLOv8+) and YOLOv5 / YOLOv7 hyperparameter files (`hyp.*.yaml`). A hyp file
+ * holds only the optimizer and augmentation settings; YOLOv5 trains it with SGD (nesterov) by default.
+ */
+
+const COMPANION_KEYS = new Set(['lrf', 'momentum', 'weight_decay', 'warmup_epochs', 'warmup_momentum', 'warmup_bias_lr', 'box', 'cls', 'hsv_h', 'mosaic']);
+
+/** Optimizers whose `momentum` setting is their β1 (`betas=(momentum, 0.999)` in Ultralytics). */
+const BETA_OPTIMIZERS = /^(adam|adamw|adamax|nadam|radam)$/i;
+
+export const yoloAdapter: Adapter = {
+  name: 'yolo',
+  description: 'Ultralytics / YOLOv5 / YOLOv7 hyperparameters (lr0, lrf, momentum, …)',
+  detect(root) {
+    if (!isPlainObject(root) || typeof root.lr0 !== 'number') return 0;
+    return countKeys(root, COMPANION_KEYS) > 0 ? 0.95 : 0.7;
+  },
+  read(root) {
+    const builder = new ConfigBuilder();
+    if (!isPlainObject(root)) return builder.output();
+    const reader = new SourceReader(root, builder);
+    const auto = readOptimizer(reader);
+    readSchedule(reader, auto);
+    readTraining(reader);
+    readLosses(reader);
+    return builder.output();
+  },
+};
+
+/** Returns true for `optimizer: auto`, which picks the optimizer, its rate and momentum itself. */
+function readOptimizer(reader: SourceReader): boolean {
+  const written = reader.string(['optimizer']);
+  const auto = written?.toLowerCase() === 'auto';
+  reader.copy(['weight_decay'], ['optimizer', 'weightDecay']);
+  // `auto` ignores lr0 and momentum (SGD 0.01 for long runs, else AdamW with a rate from the class count).
+  if (auto) return true;
+  const name = written ?? YOLO_DEFAULTS.optimizer;
+  if (written) reader.copy(['optimizer'], ['optimizer', 'name']);
+  else reader.fallback(['optimizer', 'name'], name, YOLO, ['lr0']);
+  reader.copy(['lr0'], ['optimizer', 'learningRate']);
+  reader.copy(['momentum'], ['optimizer', BETA_OPTIMIZERS.test(name) ? 'beta1' : 'momentum']);
+  if (name.toLowerCase() === 'sgd') reader.fallback(['optimizer', 'nesterov'], YOLO_DEFAULTS.nesterov, YOLO, ['momentum']);
+  return false;
+}
+
+/** The rate falls linearly (or by a cosine with `cos_lr`) from lr0 to lr0 × lrf over the epochs. */
+function readSchedule(reader: SourceReader, auto: boolean): void {
+  if (reader.has(['lrf'])) {
+    const cosine = reader.get(['cos_lr']) === true;
+    reader.builder.set(['schedule', 'type'], cosine ? 'cosineDecay' : 'polynomialDecay', cosine ? ['cos_lr'] : ['lrf']);
+    if (!cosine) reader.builder.set(['schedule', 'power'], 1, ['lrf']);
+    const lr0 = reader.number(['lr0']);
+    const lrf = reader.number(['lrf']);
+    if (!auto && lr0 !== undefined && lrf !== undefined) reader.builder.set(['schedule', 'endLearningRate'], Number((lr0 * lrf).toPrecision(12)), ['lrf']);
+  }
+  reader.copy(['warmup_epochs'], ['schedule', 'warmupEpochs']);
+}
+
+function readTraining(reader: SourceReader): void {
+  reader.copy(['epochs'], ['training', 'epochs']);
+  // -1 asks for AutoBatch and a fraction below 1 for a share of GPU memory: the batch is not known.
+  const batch = reader.number(['batch']);
+  if (batch !== undefined && batch >= 1) {
+    reader.copy(['batch'], ['training', 'batchSize']);
+    // Gradients accumulate until about `nbs` images have been seen (Ultralytics and YOLOv5 trainers).
+    const nominal = reader.number(['nbs']) ?? YOLO_DEFAULTS.nominalBatch;
+    const accumulation = Math.max(Math.round(nominal / batch), 1);
+    if (reader.has(['nbs'])) reader.builder.set(['training', 'gradientAccumulation'], accumulation, ['nbs']);
+    else reader.fallback(['training', 'gradientAccumulation'], accumulation, YOLO, ['batch']);
+  }
+  // patience 0 switches early stopping off; the trainer stops on its validation fitness.
+  const patience = reader.number(['patience']);
+  if (patience !== undefined && patience > 0) {
+    reader.copy(['patience'], ['training', 'earlyStopping', 'patience']);
+    reader.builder.set(['training', 'earlyStopping', 'monitor'], 'fitness', ['patience']);
+  }
+  const pretrained = reader.get(['pretrained']);
+  if (typeof pretrained === 'boolean') reader.copy(['pretrained'], ['pretrained']);
+  else reader.copy(['pretrained'], ['pretrained'], (v) => (typeof v === 'string' ? true : undefined));
+  if (reader.get(['val']) === false) reader.builder.set(['data', 'validationSplit'], 0, ['val']);
+}
+
+/** `fl_gamma > 0` turns the classification and objectness losses into focal losses (YOLOv5 FocalLoss). */
+function readLosses(reader: SourceReader): void {
+  const gamma = reader.number(['fl_gamma']);
+  if (gamma === undefined || gamma <= 0) return;
+  reader.builder.locate(['losses', 0], ['fl_gamma']);
+  reader.builder.set(['losses', 0, 'name'], 'focal', ['fl_gamma']);
+  reader.copy(['fl_gamma'], ['losses', 0, 'gamma']);
+  reader.builder.setDefault(['losses', 0, 'alpha'], YOLO_DEFAULTS.focalAlpha, YOLO, ['fl_gamma']);
+}
