@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../engine/settings.js';
+import { formatterNames } from '../formatters/index.js';
 import { checkCommand } from './check.js';
 import type { CheckFlags } from './check.js';
 import { UsageError } from './files.js';
+import { initCommand, schemaCommand, STARTER_CONFIG_NAME } from './init.js';
 import { explainCommand, rulesCommand } from './rules.js';
 import { VERSION } from './version.js';
 
@@ -26,7 +28,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .command('check')
     .description('lint training configs (files, directories or globs; default: the current directory)')
     .argument('[paths...]', 'files, directories or glob patterns')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(formatterNames()).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('-q, --quiet', 'report errors only')
@@ -36,10 +38,30 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .addOption(new Option('--input-format <name>', 'read every file as this format').choices(['native', 'hf', 'keras', 'tfjs', 'lightning', 'yolo', 'sweep', 'detectron2']))
     .option('--no-color', 'never colour the output')
     .option('--verbose', 'say which format each file was read as, and why')
+    .option('-c, --config <file>', 'use this config file instead of looking for one upward from each file')
+    .option('--print-config <file>', 'print the effective rule settings for a file, then exit')
+    .option('--fix', 'apply safe fixes (they cannot change training results) to the files')
+    .option('--fix-unsafe', 'also apply suggestions that change hyperparameters (implies --fix)')
+    .option('--fix-dry-run', 'print the fixes as a unified diff instead of writing them')
+    .option('--report-unused-disable-directives', 'report hplint-disable comments that suppress nothing, as errors')
     .action(async (paths: string[], flags: CheckFlags, command: Command) => {
       const globals = command.optsWithGlobals<{ debug?: boolean }>();
       const code = await checkCommand(paths, { ...flags, debug: globals.debug === true }, io);
       process.exitCode = code;
+    });
+
+  program
+    .command('schema')
+    .description("print the JSON Schema of hplint's own config format (for editors)")
+    .action(() => {
+      io.stdout(schemaCommand());
+    });
+
+  program
+    .command('init')
+    .description(`write a starter ${STARTER_CONFIG_NAME} in the current directory (never overwrites)`)
+    .action(() => {
+      io.stdout(initCommand(process.cwd()));
     });
 
   program
