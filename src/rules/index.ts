@@ -17,6 +17,7 @@ import searchGridSize from './search-grid-size.js';
 import searchImportanceOrder from './search-importance-order.js';
 import searchLogScale from './search-log-scale.js';
 import unknownKey from './unknown-key.js';
+import unsafeYamlTag from './unsafe-yaml-tag.js';
 import warmupLength from './warmup-length.js';
 import weightDecayRange from './weight-decay-range.js';
 import yamlFloatAsString from './yaml-float-as-string.js';
@@ -44,6 +45,7 @@ export const RULES: readonly AnyRule[] = [
   searchImportanceOrder,
   yamlFloatAsString,
   unknownKey,
+  unsafeYamlTag,
 ];
 
 export function findRule(id: string): AnyRule | undefined {
