@@ -7,6 +7,7 @@ import type { TrainingConfig } from '../model/types.js';
 import { RULES } from '../rules/index.js';
 import { parseSource } from '../source/document.js';
 import type { SourceDocument } from '../source/document.js';
+import { LIMITS } from '../source/limits.js';
 import { FILE_START } from '../source/range.js';
 import type { SourcePath, SourceRange } from '../source/range.js';
 import type { AnyRule, DocumentFacts, EditOp, Finding, Severity, Tier } from './rule.js';
@@ -50,6 +51,8 @@ export interface LintOptions {
   readonly inputFormat?: FormatName;
   /** Report `# hplint-disable` directives that suppress nothing (ESLint's `--report-unused-disable-directives`). */
   readonly reportUnusedDisableDirectives?: boolean;
+  /** Larger files get one `parse-error` and are not parsed (default 10 MiB, LIMITS.maxFileSize). */
+  readonly maxFileSize?: number;
 }
 
 /** The canonical view of a file: what rules run on, what `--print-config` and the advisor show. */
@@ -111,6 +114,11 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 /** Lints with rules already resolved (the CLI resolves once for many files). */
 export function lintWith(text: string, options: LintOptions, rules: readonly ResolvedRule[]): LintResult {
   const filePath = options.filePath ?? '<text>';
+  const maxFileSize = options.maxFileSize ?? LIMITS.maxFileSize;
+  if (text.length > maxFileSize / 4 && Buffer.byteLength(text) > maxFileSize) {
+    const message = `the file is larger than the ${formatBytes(maxFileSize)} limit (--max-file-size); it was not read`;
+    return { filePath, format: 'unknown', diagnostics: [parseErrorDiagnostic(message)], reason: 'too large', source: '' };
+  }
   const read = readConfig(text, options);
   const { document } = read;
   if (document.problems.length > 0) {
@@ -197,4 +205,9 @@ export function parseErrorDiagnostic(message: string, range: SourceRange = FILE_
     endColumn: range.endColumn,
     range: [range.start, range.end],
   };
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  return bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} bytes`;
 }

@@ -1,5 +1,6 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import type { Document, Node, Pair, ParsedNode } from 'yaml';
+import { findDepthBreach, LIMITS } from './limits.js';
 import type { SourcePath, SourceRange } from './range.js';
 
 /** How a scalar was written in the file: rules such as `yaml-float-as-string` judge the text, not the value. */
@@ -41,8 +42,6 @@ export interface SourceDocument {
   lineText(line: number): string;
 }
 
-/** Caps that keep a hostile file from expanding without bound (alias bombs). */
-export const MAX_ALIAS_COUNT = 100;
 
 /** Tags of the YAML 1.2 core/failsafe schemas: harmless, resolved by the parser itself. */
 const CORE_TAGS = new Set([
@@ -58,6 +57,8 @@ const CORE_TAGS = new Set([
 export function parseSource(text: string, filePath: string): SourceDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const offsetShift = body === text ? 0 : 1;
+  const breach = findDepthBreach(body);
+  if (breach) return unparsed(text, filePath, `collections nest deeper than ${LIMITS.maxDepth} levels`, breach.offset + offsetShift);
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(body, {
     lineCounter,
@@ -92,7 +93,7 @@ export function parseSource(text: string, filePath: string): SourceDocument {
   let root: unknown;
   if (first && problems.length === 0) {
     try {
-      root = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      root = first.toJS({ maxAliasCount: LIMITS.maxAliasCount });
     } catch (error) {
       problems.push({ message: aliasMessage(error), range: toRange(0, 0) });
     }
@@ -218,6 +219,25 @@ function cleanMessage(message: string): string {
 function aliasMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return /alias/i.test(text)
-    ? `YAML alias expansion exceeds the limit of ${MAX_ALIAS_COUNT} (a possible alias bomb)`
+    ? `YAML alias expansion exceeds the limit of ${LIMITS.maxAliasCount} (a possible alias bomb)`
     : `cannot convert the document: ${text}`;
+}
+
+/** A document that was refused before parsing: one problem at `offset`, nothing else. */
+function unparsed(text: string, filePath: string, message: string, offset: number): SourceDocument {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  const range = { line, column, endLine: line, endColumn: column + 1, start: offset, end: offset + 1 };
+  const lines = text.split(/\r?\n|\r/);
+  return {
+    filePath,
+    text,
+    root: undefined,
+    problems: [{ message, range }],
+    tags: [],
+    rangeOf: () => undefined,
+    rawScalar: () => undefined,
+    lineText: (n) => lines[n - 1] ?? '',
+  };
 }
