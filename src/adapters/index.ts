@@ -2,11 +2,12 @@ import type { Adapter, FormatName } from './adapter.js';
 import { kerasAdapter } from './keras.js';
 import { hfAdapter } from './hf.js';
 import { yoloAdapter } from './yolo.js';
+import { detectron2Adapter } from './detectron2.js';
 import { nativeAdapter } from './native.js';
 import { tfjsAdapter } from './tfjs.js';
 
 /** Every input format, most specific first: on equal confidence the earlier adapter wins. */
-export const ADAPTERS: readonly Adapter[] = [nativeAdapter, yoloAdapter, hfAdapter, tfjsAdapter, kerasAdapter];
+export const ADAPTERS: readonly Adapter[] = [nativeAdapter, detectron2Adapter, yoloAdapter, hfAdapter, tfjsAdapter, kerasAdapter];
 
 export interface Detection {
   readonly adapter?: Adapter;
