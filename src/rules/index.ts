@@ -5,6 +5,7 @@ import batchnormSmallBatch from './batchnorm-small-batch.js';
 import dataScale from './data-scale.js';
 import dropoutBeforeBatchnorm from './dropout-before-batchnorm.js';
 import dropoutRange from './dropout-range.js';
+import focalLossParameters from './focal-loss-parameters.js';
 import invalidValue from './invalid-value.js';
 import kernelSize from './kernel-size.js';
 import learningRateRange from './learning-rate-range.js';
@@ -29,6 +30,7 @@ export const RULES: readonly AnyRule[] = [
   plateauPolicy,
   warmupLength,
   lossMagnitudeGap,
+  focalLossParameters,
   batchSizeExtremes,
   batchnormSmallBatch,
   momentumRange,
