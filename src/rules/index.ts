@@ -5,6 +5,8 @@ import batchnormSmallBatch from './batchnorm-small-batch.js';
 import dataScale from './data-scale.js';
 import dropoutBeforeBatchnorm from './dropout-before-batchnorm.js';
 import dropoutRange from './dropout-range.js';
+import earlyStoppingMissing from './early-stopping-missing.js';
+import earlyStoppingPatience from './early-stopping-patience.js';
 import focalLossParameters from './focal-loss-parameters.js';
 import invalidValue from './invalid-value.js';
 import kernelSize from './kernel-size.js';
@@ -42,6 +44,8 @@ export const RULES: readonly AnyRule[] = [
   kernelSize,
   dataScale,
   invalidValue,
+  earlyStoppingMissing,
+  earlyStoppingPatience,
   searchGridSize,
   searchLogScale,
   searchImportanceOrder,

@@ -1,0 +1,62 @@
+import { createRule } from '../engine/rule.js';
+import { pointer, pointerToDotPath } from '../model/pointer.js';
+import { PLATEAU } from './guide.js';
+import { defaultNote, formatNumber, isFiniteNumber } from './util.js';
+
+export interface Options {
+  /** Patience below this is noted (GUIDE §2.4.1: n = 10, 20, 30 …, at least 10); also the suggested value. */
+  readonly minPatience: number;
+}
+
+const PATIENCE_PATH = pointer('training', 'earlyStopping', 'patience');
+
+export default createRule<Options>({
+  id: 'early-stopping-patience',
+  meta: {
+    description: 'Early-stopping patience that can never trigger (≥ the number of epochs), or below GUIDE §2.4.1\'s 10 epochs (info).',
+    severity: 'warning',
+    tier: null,
+    category: 'training-process',
+    guide: '§2.4.1',
+    fixable: 'unsafe',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { minPatience: { type: 'integer', minimum: 1 } },
+    },
+    defaultOptions: { minPatience: PLATEAU.patience },
+  },
+  check(config, context) {
+    const patience = config.training?.earlyStopping?.patience;
+    // Negative patience is invalid-value's.
+    if (!isFiniteNumber(patience) || patience < 0) return;
+    const epochs = config.training?.epochs;
+    const knownEpochs = isFiniteNumber(epochs) && epochs >= 1 ? epochs : undefined;
+    const { minPatience } = context.options;
+    const written = `Early-stopping patience ${formatNumber(patience)}${defaultNote(context.document, PATIENCE_PATH)}`;
+    // A run no longer than the minimum patience cannot follow GUIDE §2.4.1 at all: say so instead of suggesting 10.
+    const canFollowGuide = knownEpochs === undefined || knownEpochs > minPatience;
+    const suggestion = {
+      path: PATIENCE_PATH,
+      value: minPatience,
+      description: `Set ${pointerToDotPath(PATIENCE_PATH)} to ${minPatience} (GUIDE §2.4.1: n = 10, 20, 30 …).`,
+      edits: [{ op: 'set' as const, path: PATIENCE_PATH, value: minPatience }],
+    };
+    if (knownEpochs !== undefined && patience >= knownEpochs) {
+      context.report({
+        path: PATIENCE_PATH,
+        message: `${written} is not below the ${formatNumber(knownEpochs)} training epochs: early stopping can never trigger (GUIDE §2.4.1).`,
+        suggestion: canFollowGuide
+          ? suggestion
+          : { path: PATIENCE_PATH, description: `The run is too short for a patience of ${minPatience} (GUIDE §2.4.1): train for more epochs, or drop early stopping.` },
+      });
+    } else if (patience < minPatience && canFollowGuide) {
+      context.report({
+        path: PATIENCE_PATH,
+        severity: 'info',
+        message: `${written} is below ${minPatience}: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping.`,
+        suggestion,
+      });
+    }
+  },
+});
