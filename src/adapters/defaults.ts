@@ -95,3 +95,7 @@ export const LITGPT_DEFAULTS = { scheduler: 'cosineDecay' } as const;
 /** hydra-optuna-sweeper `OptunaSweeperConf`: 20 trials with the TPE sampler unless the file says otherwise. */
 export const OPTUNA_SWEEPER = 'Hydra Optuna sweeper';
 export const OPTUNA_SWEEPER_DEFAULTS = { strategy: 'bayesian', trials: 20 } as const;
+
+/** W&B sweeps and the Comet optimizer sample a min/max range uniformly (a linear scale) unless told otherwise. */
+export const WANDB = 'W&B';
+export const COMET = 'Comet';

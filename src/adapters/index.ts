@@ -4,10 +4,11 @@ import { hfAdapter } from './hf.js';
 import { yoloAdapter } from './yolo.js';
 import { detectron2Adapter } from './detectron2.js';
 import { nativeAdapter } from './native.js';
+import { sweepAdapter } from './sweep.js';
 import { tfjsAdapter } from './tfjs.js';
 
 /** Every input format, most specific first: on equal confidence the earlier adapter wins. */
-export const ADAPTERS: readonly Adapter[] = [nativeAdapter, detectron2Adapter, yoloAdapter, hfAdapter, tfjsAdapter, kerasAdapter];
+export const ADAPTERS: readonly Adapter[] = [nativeAdapter, sweepAdapter, detectron2Adapter, yoloAdapter, hfAdapter, tfjsAdapter, kerasAdapter];
 
 export interface Detection {
   readonly adapter?: Adapter;

@@ -31,6 +31,8 @@ function moveItem(edit: Extract<EditOp, { op: 'move' }>, setup: ExtractedSetup, 
   if (!items || !items[edit.from] || !items[edit.to]) return undefined;
   const low = Math.min(edit.from, edit.to);
   const high = Math.max(edit.from, edit.to);
+  // The first layer declares the model's input shape: moving it elsewhere would break the model.
+  if (low === 0) return undefined;
   const texts = items.map((item) => sourceCode.getText(item));
   const [moved] = texts.splice(edit.from, 1);
   texts.splice(edit.to, 0, moved!);

@@ -20,3 +20,25 @@ export function pluginRule(id: string): HplintRuleModule {
 
 /** The `import` line the TF.js snippets in the tests start with. */
 export const TF = "import * as tf from '@tensorflow/tfjs';\n";
+
+/** An expected report: message, `line:column-endColumn`, and the suggestion (description and fixed code) if any. */
+export interface Expected {
+  readonly message: string;
+  readonly at: readonly [line: number, column: number, endColumn: number];
+  readonly suggestion?: readonly [description: string, output: string];
+}
+
+/** A RuleTester invalid case from compact expectations (the tester still checks every field). */
+export function invalid(code: string, expected: readonly Expected[]) {
+  return {
+    code,
+    errors: expected.map(({ message, at: [line, column, endColumn], suggestion }) => ({
+      message,
+      line,
+      column,
+      endLine: line,
+      endColumn,
+      suggestions: suggestion ? [{ messageId: 'suggestion' as const, data: { description: suggestion[0] }, output: suggestion[1] }] : [],
+    })),
+  };
+}
