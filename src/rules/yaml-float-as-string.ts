@@ -1,3 +1,4 @@
+import type { FormatName } from '../adapters/adapter.js';
 import { createRule } from '../engine/rule.js';
 import type { EditOp } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
@@ -7,6 +8,11 @@ import type { Pointer } from '../model/pointer.js';
 const YAML_12_EXPONENT = /^[-+]?(\.\d+|\d+(\.\d*)?)[eE][-+]?\d+$/;
 /** PyYAML's float resolver (YAML 1.1): a dot in the mantissa and a signed exponent are both required. */
 const PYYAML_FLOAT = /^[-+]?(\d[\d_]*\.[\d_]*|\.[\d_]+)([eE][-+]\d+)?$/;
+/**
+ * Formats whose loaders patch PyYAML's float resolver to accept `1e-6`: LightningCLI and LitGPT load with
+ * jsonargparse's DefaultLoader, Hydra with OmegaConf's loader.
+ */
+const EXPONENT_AWARE_FORMATS: readonly FormatName[] = ['lightning'];
 
 export default createRule<Record<string, never>>({
   id: 'yaml-float-as-string',
@@ -21,8 +27,8 @@ export default createRule<Record<string, never>>({
     defaultOptions: {},
   },
   check(config, context) {
-    // JSON loaders read `2e-5` as a number: only YAML text is at risk.
-    if (context.document.syntax === 'json') return;
+    // JSON loaders read `2e-5` as a number: only YAML text read by a plain YAML 1.1 loader is at risk.
+    if (context.document.syntax === 'json' || EXPONENT_AWARE_FORMATS.includes(context.document.format)) return;
     for (const { path, value } of numbersIn(config, '')) {
       const raw = context.document.rawScalar(path);
       if (!raw || raw.quoted || raw.tag) continue;

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { runRules } from '../../src/engine/lint.js';
+import type { DocumentFacts } from '../../src/engine/rule.js';
+import { resolveRules } from '../../src/engine/settings.js';
+import { RULES } from '../../src/rules/index.js';
 import { brief, dedent, diagnosticsOf } from '../helpers/lint.js';
 
 const check = (yaml: string, filePath?: string) =>
@@ -16,6 +20,22 @@ describe('yaml-float-as-string', () => {
 
     it('a JSON file, which every loader reads with JSON number rules', () => {
       expect(check('{ "optimizer": { "learningRate": 2e-5 } }\n', 'hplint.json')).toEqual([]);
+    });
+
+    it('Lightning and Hydra configs, whose loaders (jsonargparse, OmegaConf) read 1e-6 as a number', () => {
+      const facts: DocumentFacts = {
+        format: 'lightning',
+        syntax: 'yaml',
+        rawScalar: () => ({ text: '1e-6', quoted: false }),
+        defaultOf: () => undefined,
+        typeProblems: [],
+        unknownKeys: [],
+        tags: [],
+      };
+      const rules = resolveRules(RULES.filter((r) => r.id === 'yaml-float-as-string'));
+      const config = { schedule: { minLearningRate: 1e-6 } };
+      expect(runRules(config, facts, rules)).toEqual([]);
+      expect(runRules(config, { ...facts, format: 'hf' }, rules)).toHaveLength(1);
     });
 
     it('JSON text on stdin (no extension) is JSON too', () => {
