@@ -3,12 +3,13 @@ import { kerasAdapter } from './keras.js';
 import { hfAdapter } from './hf.js';
 import { yoloAdapter } from './yolo.js';
 import { detectron2Adapter } from './detectron2.js';
+import { lightningAdapter } from './lightning.js';
 import { nativeAdapter } from './native.js';
 import { sweepAdapter } from './sweep.js';
 import { tfjsAdapter } from './tfjs.js';
 
 /** Every input format, most specific first: on equal confidence the earlier adapter wins. */
-export const ADAPTERS: readonly Adapter[] = [nativeAdapter, sweepAdapter, detectron2Adapter, yoloAdapter, hfAdapter, tfjsAdapter, kerasAdapter];
+export const ADAPTERS: readonly Adapter[] = [nativeAdapter, lightningAdapter, sweepAdapter, detectron2Adapter, yoloAdapter, hfAdapter, tfjsAdapter, kerasAdapter];
 
 export interface Detection {
   readonly adapter?: Adapter;
