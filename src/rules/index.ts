@@ -5,6 +5,7 @@ import batchnormSmallBatch from './batchnorm-small-batch.js';
 import dataScale from './data-scale.js';
 import dropoutBeforeBatchnorm from './dropout-before-batchnorm.js';
 import dropoutRange from './dropout-range.js';
+import finetuneFreezing from './finetune-freezing.js';
 import earlyStoppingMissing from './early-stopping-missing.js';
 import earlyStoppingPatience from './early-stopping-patience.js';
 import focalLossParameters from './focal-loss-parameters.js';
@@ -12,6 +13,7 @@ import invalidValue from './invalid-value.js';
 import kernelSize from './kernel-size.js';
 import learningRateRange from './learning-rate-range.js';
 import lossMagnitudeGap from './loss-magnitude-gap.js';
+import missingValidation from './missing-validation.js';
 import momentumRange from './momentum-range.js';
 import recurrentDropout from './recurrent-dropout.js';
 import plateauPolicy from './plateau-policy.js';
@@ -46,9 +48,11 @@ export const RULES: readonly AnyRule[] = [
   invalidValue,
   earlyStoppingMissing,
   earlyStoppingPatience,
+  missingValidation,
   searchGridSize,
   searchLogScale,
   searchImportanceOrder,
+  finetuneFreezing,
   yamlFloatAsString,
   unknownKey,
   unsafeYamlTag,
