@@ -13,6 +13,7 @@ import invalidValue from './invalid-value.js';
 import kernelSize from './kernel-size.js';
 import learningRateRange from './learning-rate-range.js';
 import lossMagnitudeGap from './loss-magnitude-gap.js';
+import lossOutputMismatch from './loss-output-mismatch.js';
 import missingValidation from './missing-validation.js';
 import momentumRange from './momentum-range.js';
 import recurrentDropout from './recurrent-dropout.js';
@@ -35,6 +36,7 @@ export const RULES: readonly AnyRule[] = [
   warmupLength,
   lossMagnitudeGap,
   focalLossParameters,
+  lossOutputMismatch,
   batchSizeExtremes,
   batchnormSmallBatch,
   momentumRange,
