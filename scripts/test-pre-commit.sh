@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Tests .pre-commit-hooks.yaml for real: a throwaway git repository whose .pre-commit-config.yaml points at
+# this repository (a local path, pinned to a commit) must refuse a commit with a bad config, with hplint's
+# message, and accept a good one; then it times the hook on a commit of 20 configs.
+#
+# Needs `pre-commit` (Debian: apt-get install pre-commit) and the npm registry: pre-commit builds the hook
+# with `npm install` + `npm pack` in its own clone. CI has neither, so this is run by hand:
+#   scripts/test-pre-commit.sh            # tests HEAD (commit your changes first)
+#   HPLINT_REV=<sha> scripts/test-pre-commit.sh
+set -euo pipefail
+
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+REV=${HPLINT_REV:-$(git -C "$REPO" rev-parse HEAD)}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/hplint-pre-commit.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+export PRE_COMMIT_HOME="$WORK/cache"
+# @tensorflow/tfjs-node is optional and its install downloads libtensorflow; `hplint check` never loads it.
+export npm_config_omit=optional npm_config_prefer_offline=true npm_config_audit=false npm_config_fund=false
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+git init -q "$WORK/project"
+cd "$WORK/project"
+git config user.email hplint@example.com
+git config user.name hplint
+git config commit.gpgsign false
+cat > .pre-commit-config.yaml <<EOF
+repos:
+  - repo: $REPO
+    rev: $REV
+    hooks:
+      - id: hplint
+EOF
+git add .pre-commit-config.yaml
+git commit -qm "pre-commit config"
+pre-commit install >/dev/null
+
+start=$(now)
+pre-commit install-hooks >/dev/null
+echo "hook environment built in $(seconds "$start" "$(now)") s (pre-commit clone, npm install, npm pack of $REV)"
+
+# 1. A config with an error (a learning rate of 0) must stop the commit, with hplint's own message.
+cat > bad.yaml <<'EOF'
+optimizer:
+  name: adam
+  learningRate: 0
+EOF
+git add bad.yaml
+if git commit -qm "bad config" >"$WORK/bad.log" 2>&1; then cat "$WORK/bad.log"; fail "the commit of bad.yaml succeeded"; fi
+grep -q 'bad.yaml' "$WORK/bad.log" && grep -q 'invalid-value' "$WORK/bad.log" || { cat "$WORK/bad.log"; fail "no hplint message"; }
+echo "ok: bad config refused:"
+sed -n '/bad.yaml/,/problem/p' "$WORK/bad.log" | sed 's/^/    /'
+git rm -q --cached bad.yaml
+rm bad.yaml
+
+# 2. A good config commits.
+cat > good.yaml <<'EOF'
+optimizer:
+  name: adam
+  learningRate: 0.001
+training:
+  batchSize: 32
+  epochs: 20
+EOF
+git add good.yaml
+git commit -qm "good config" >"$WORK/good.log" 2>&1 || { cat "$WORK/good.log"; fail "the commit of good.yaml was refused"; }
+echo "ok: good config committed"
+
+# 3. The hook's time on a commit of 20 configs (environment already built).
+for i in $(seq 1 20); do
+  printf 'optimizer:\n  name: sgd\n  learningRate: 0.0%d\n  momentum: 0.9\ntraining:\n  batchSize: %d\n  epochs: 30\n' "$((i % 9 + 1))" "$((16 * i))" > "config-$i.yaml"
+done
+git add config-*.yaml
+start=$(now)
+git commit -qm "20 configs" >"$WORK/twenty.log" 2>&1 || { cat "$WORK/twenty.log"; fail "the commit of 20 configs was refused"; }
+echo "ok: 20 configs committed; git commit with the hplint hook took $(seconds "$start" "$(now)") s"
+start=$(now)
+pre-commit run hplint --files config-*.yaml >/dev/null
+echo "    pre-commit run hplint on the 20 files: $(seconds "$start" "$(now)") s"
