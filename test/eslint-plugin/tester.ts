@@ -1,7 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { afterAll, describe, it } from 'vitest';
 import plugin from '../../src/eslint-plugin/index.js';
-import type { HplintRuleModule } from '../../src/eslint-plugin/rules.js';
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -11,11 +10,14 @@ RuleTester.itOnly = it.only;
 /** A RuleTester on TypeScript (the parser also reads plain JavaScript, `require` included). */
 export const ruleTester = new RuleTester();
 
+/** The RuleTester's own rule type: it bundles another copy of @typescript-eslint/utils, same shape. */
+type TesterRule = Parameters<RuleTester['run']>[1];
+
 /** The plugin's rule with this id; the test fails loudly if the rule is not exposed. */
-export function pluginRule(id: string): HplintRuleModule {
+export function pluginRule(id: string): TesterRule {
   const rule = plugin.rules[id];
   if (!rule) throw new Error(`the plugin does not expose ${id}`);
-  return rule;
+  return rule as unknown as TesterRule;
 }
 
 /** The `import` line the TF.js snippets in the tests start with. */
@@ -33,7 +35,8 @@ export function invalid(code: string, expected: readonly Expected[]) {
   return {
     code,
     errors: expected.map(({ message, at: [line, column, endColumn], suggestion }) => ({
-      message,
+      messageId: 'finding' as const,
+      data: { message },
       line,
       column,
       endLine: line,

@@ -17,7 +17,8 @@ ruleTester.run('learning-rate-range', pluginRule('learning-rate-range'), {
       code: TF + 'const LR = 0.5;\n' + model + "model.compile({ optimizer: tf.train.adam(LR), loss: 'meanSquaredError' });",
       errors: [
         {
-          message: 'Adam learning rate 0.5 is above the recommended range [0.001, 0.01] (GUIDE §7).',
+          messageId: 'finding',
+          data: { message: 'Adam learning rate 0.5 is above the recommended range [0.001, 0.01] (GUIDE §7).' },
           line: 4,
           column: 42,
           endLine: 4,
@@ -36,7 +37,8 @@ ruleTester.run('learning-rate-range', pluginRule('learning-rate-range'), {
       code: TF + model + "model.compile({ optimizer: 'adadelta', loss: 'meanSquaredError' });",
       errors: [
         {
-          message: 'Adadelta learning rate 1 (the TF.js default) is above the recommended range [0.01, 0.1] (GUIDE §7).',
+          messageId: 'finding',
+          data: { message: 'Adadelta learning rate 1 (the TF.js default) is above the recommended range [0.01, 0.1] (GUIDE §7).' },
           line: 3,
           column: 28,
           endColumn: 38,
@@ -61,7 +63,8 @@ ruleTester.run('learning-rate-range', pluginRule('learning-rate-range'), {
       ].join('\n'),
       errors: [
         {
-          message: 'SGD learning rate 0.002 is below the recommended range [0.01, 0.1] (GUIDE §7).',
+          messageId: 'finding',
+          data: { message: 'SGD learning rate 0.002 is below the recommended range [0.01, 0.1] (GUIDE §7).' },
           line: 5,
           column: 34,
           endColumn: 42,
@@ -91,7 +94,8 @@ ruleTester.run('learning-rate-range', pluginRule('learning-rate-range'), {
       ].join('\n'),
       errors: [
         {
-          message: 'RMSprop learning rate 1e-5 is below the recommended range [0.001, 0.01] (GUIDE §7).',
+          messageId: 'finding',
+          data: { message: 'RMSprop learning rate 1e-5 is below the recommended range [0.001, 0.01] (GUIDE §7).' },
           line: 2,
           column: 36,
           endColumn: 40,
