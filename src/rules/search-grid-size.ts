@@ -14,6 +14,7 @@ export interface Options {
 }
 
 const WHY = 'GUIDE §4.2: the cost grows exponentially with the number of hyperparameters';
+const SAMPLING = 'GUIDE §4.3: random search samples each hyperparameter from a distribution';
 const PLAYBOOK = 'Tuning Playbook: grid search only in 1–2 dimensions, quasi-random search for exploration';
 
 export default createRule<Options>({
@@ -49,10 +50,13 @@ export default createRule<Options>({
 
     if (combinations !== undefined && combinations > limit) {
       const budget = trials === undefined ? `more than ${limit} with no trial budget (search.trials) set` : `more than the ${trials} trials can cover`;
-      const what = gridLike ? `Grid search over ${dimensionCount(dimensions.length)}` : `Every dimension of this ${strategy} search is discrete: the space`;
+      const message = gridLike
+        ? `Grid search over ${dimensionCount(dimensions.length)} has ${combinations} combinations, ${budget} (${WHY}).`
+        : `Every dimension of this ${strategy} search is a list of values: ${combinations} combinations, ${budget}, and each ` +
+          `hyperparameter is only ever tried at its listed values (${SAMPLING}).`;
       context.report({
         path,
-        message: `${what} has ${combinations} combinations, ${budget} (${WHY}).`,
+        message,
         suggestion: gridLike ? quasiRandomSuggestion(config, limit) : rangesSuggestion(limit),
       });
       return;

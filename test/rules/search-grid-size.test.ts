@@ -80,7 +80,7 @@ describe('search-grid-size', () => {
     it('an all-discrete Bayesian search larger than its budget suggests ranges', () => {
       const [d] = diagnosticsOf('search-grid-size', search(['strategy: bayesian', 'trials: 20'], [LR3, BATCH3, DROPOUT3]));
       expect(brief(d!)).toBe(
-        '2:13-2:21 warning Every dimension of this bayesian search is discrete: the space has 27 combinations, more than the 20 trials can cover (GUIDE §4.2: the cost grows exponentially with the number of hyperparameters).',
+        '2:13-2:21 warning Every dimension of this bayesian search is a list of values: 27 combinations, more than the 20 trials can cover, and each hyperparameter is only ever tried at its listed values (GUIDE §4.3: random search samples each hyperparameter from a distribution).',
       );
       expect(d!.suggestion).toMatchObject({ path: '/search/space' });
       expect(d!.suggestion!.description).toContain('at most 20 combinations');
