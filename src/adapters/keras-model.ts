@@ -80,10 +80,10 @@ const LOSS_ALIASES: Readonly<Record<string, string>> = {
   huber_loss: 'huber',
 };
 
-/** A Keras object `{class_name, config}` (Keras 3 adds `module`/`registered_name`); `Custom>` prefixes dropped. */
+/** A Keras object `{class_name, config}` (Keras 3 adds `module`/`registered_name`); package prefixes (`Custom>`, `Addons>`) dropped. */
 function className(value: unknown): string | undefined {
   if (!isPlainObject(value) || typeof value.class_name !== 'string') return undefined;
-  return value.class_name.replace(/^Custom>/, '');
+  return value.class_name.replace(/^[\w.]+>/, '');
 }
 
 /** `kernel_size` → `kernelSize`. */
@@ -122,6 +122,8 @@ export function unwrapTopology(value: unknown, path: SourcePath): { topology: Js
 interface RawLayer {
   readonly value: Json;
   readonly path: SourcePath;
+  /** Where an enclosing model sets `trainable: false`: Keras then freezes every layer inside it. */
+  readonly frozenBy?: SourcePath;
 }
 
 /** The names of the layers feeding a functional layer: Keras 2 lists `[name, node, tensor, kwargs]`, Keras 3 `{args, kwargs}` tensors. */
@@ -170,13 +172,15 @@ function orderByInbound(layers: readonly RawLayer[]): RawLayer[] {
 }
 
 /** The layers of a topology in canonical order, nested models inlined where they stand. */
-function flattenLayers(topology: Json, path: SourcePath): RawLayer[] {
+function flattenLayers(topology: Json, path: SourcePath, frozenBy?: SourcePath): RawLayer[] {
   const list = layerList(topology);
   if (!list) return [];
-  const raw = list.layers.flatMap((value, i) => (isPlainObject(value) ? [{ value, path: [...path, ...list.path, i] }] : []));
-  return orderByInbound(raw).flatMap((layer) =>
-    isKerasTopology(layer.value) ? flattenLayers(layer.value, layer.path) : [layer],
-  );
+  const raw = list.layers.flatMap((value, i) => (isPlainObject(value) ? [{ value, path: [...path, ...list.path, i], ...(frozenBy ? { frozenBy } : {}) }] : []));
+  return orderByInbound(raw).flatMap((layer) => {
+    if (!isKerasTopology(layer.value)) return [layer];
+    const frozen = isPlainObject(layer.value.config) && layer.value.config.trainable === false;
+    return flattenLayers(layer.value, layer.path, frozen ? [...layer.path, 'config', 'trainable'] : layer.frozenBy);
+  });
 }
 
 /** Copies one Keras layer (`{class_name, config}`) into the canonical layer at `target`. */
@@ -211,7 +215,10 @@ function readLayer(builder: ConfigBuilder, layer: Json, source: SourcePath, targ
 export function readTopology(builder: ConfigBuilder, topology: Json, path: SourcePath): string[] {
   const list = layerList(topology);
   if (list) builder.locate(['model', 'layers'], [...path, ...list.path]);
-  flattenLayers(topology, path).forEach((layer, i) => readLayer(builder, layer.value, layer.path, ['model', 'layers', i]));
+  flattenLayers(topology, path).forEach((layer, i) => {
+    readLayer(builder, layer.value, layer.path, ['model', 'layers', i]);
+    if (layer.frozenBy) builder.set(['model', 'layers', i, 'trainable'], false, layer.frozenBy);
+  });
   const outputs = isPlainObject(topology.config) ? topology.config.output_layers : undefined;
   if (!Array.isArray(outputs)) return [];
   // `[["c1", 0, 0], …]`, or a single `["c1", 0, 0]` when the model has one output.
@@ -284,6 +291,8 @@ function lossTerm(value: unknown): { name: string; fromLogits?: unknown } | unde
   if (typeof value === 'string') return { name: Object.hasOwn(LOSS_ALIASES, value) ? LOSS_ALIASES[value]! : snakeToCamel(value) };
   const name = className(value);
   if (!name || !isPlainObject(value)) return undefined;
+  // Keras 3 writes a loss function (not a class) as `{class_name: 'function', config: 'binary_crossentropy'}`.
+  if (name === 'function') return typeof value.config === 'string' ? lossTerm(value.config) : undefined;
   const fromLogits = isPlainObject(value.config) ? value.config.from_logits : undefined;
   return { name: layerType(name), ...(fromLogits !== undefined && fromLogits !== null ? { fromLogits } : {}) };
 }

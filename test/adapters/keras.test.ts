@@ -173,6 +173,41 @@ describe('keras adapter', () => {
     });
   });
 
+  describe('transfer learning', () => {
+    it('freezes every layer of a nested model saved with trainable: false, pointing at that key', () => {
+      const text = json(
+        k3('keras', 'Functional', {
+          name: 'transfer',
+          layers: [
+            k3('keras.layers', 'InputLayer', { name: 'image', batch_shape: [null, 96, 96, 3] }, { name: 'image', inbound_nodes: [] }),
+            k3(
+              'keras',
+              'Functional',
+              {
+                name: 'base',
+                trainable: false,
+                layers: [
+                  k3('keras.layers', 'Conv2D', { name: 'c1', filters: 8, kernel_size: [3, 3], trainable: true }, { name: 'c1', inbound_nodes: [] }),
+                  k3('keras.layers', 'BatchNormalization', { name: 'bn', trainable: true }, { name: 'bn', inbound_nodes: [node('c1')] }),
+                ],
+              },
+              { name: 'base', inbound_nodes: [node('image')] },
+            ),
+            k3('keras.layers', 'Dense', { name: 'head', units: 2, activation: 'softmax', trainable: true }, { name: 'head', inbound_nodes: [node('base')] }),
+          ],
+        }),
+      );
+      const read = readConfig(text);
+      expect(read.config?.model?.layers?.map((l) => [l.name, l.trainable])).toEqual([
+        ['image', undefined],
+        ['c1', false],
+        ['bn', false],
+        ['head', true],
+      ]);
+      expect(read.sources.get('/model/layers/1/trainable')).toEqual(['config', 'layers', 1, 'config', 'trainable']);
+    });
+  });
+
   describe('end to end, positions in the original file', () => {
     it('reports the 0.525 and 0.625 dropout rates at their keys (corpus: AleisterAR)', () => {
       const text = corpusText('keras', 'AleisterAR__Emotion-Classification-Simbolo-__model__model.json');

@@ -126,6 +126,20 @@ describe('tfjs adapter', () => {
     });
   });
 
+  describe('Keras 3 serialisation details', () => {
+    it('reads a loss function object and a package-prefixed optimizer class', () => {
+      const text = json({
+        modelTopology: DENSE_MODEL,
+        training_config: {
+          loss: { module: 'keras.losses', class_name: 'function', config: 'binary_crossentropy', registered_name: 'binary_crossentropy' },
+          optimizer_config: { class_name: 'Addons>AdamW', config: { learning_rate: 0.001, weight_decay: 0.004 } },
+        },
+      });
+      const config = readConfig(text).config;
+      expect([config?.losses, config?.optimizer]).toEqual([[{ name: 'binaryCrossentropy' }], { name: 'adamw', learningRate: 0.001, weightDecay: 0.004 }]);
+    });
+  });
+
   describe('end to end, positions in the original file', () => {
     it('reports the decayed Adam rate 2.97e-12 saved in the model (corpus: 88v88)', () => {
       const text = corpusText('keras', '88v88__number__model__model.json');
