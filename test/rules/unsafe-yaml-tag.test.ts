@@ -32,6 +32,18 @@ describe('unsafe-yaml-tag', () => {
       expect(d!.suggestion).toBeUndefined();
     });
 
+    it('in any format: detectron2 Base-RetinaNet.yaml computes its anchor sizes with eval', () => {
+      const yaml = dedent(`
+        MODEL:
+          ANCHOR_GENERATOR:
+            SIZES: !!python/object/apply:eval ["[[x, x * 2**(1.0/3), x * 2**(2.0/3) ] for x in [32, 64, 128, 256, 512 ]]"]
+        SOLVER:
+          IMS_PER_BATCH: 16
+          BASE_LR: 0.01
+      `);
+      expect(check(yaml)).toEqual([`3:39-3:115 warning !!python/object/apply:eval is a Python-specific YAML tag: ${PYYAML}`]);
+    });
+
     it('a tag on a nested scalar, reported at the tagged value', () => {
       expect(check('optimizer:\n  name: !!python/name:os.system adam\n')).toEqual([`2:33-2:37 warning !!python/name:os.system is a Python-specific YAML tag: ${PYYAML}`]);
     });
