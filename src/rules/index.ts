@@ -3,6 +3,7 @@ import adamParameters from './adam-parameters.js';
 import batchSizeExtremes from './batch-size-extremes.js';
 import batchnormSmallBatch from './batchnorm-small-batch.js';
 import dataScale from './data-scale.js';
+import differentialLearningRates from './differential-learning-rates.js';
 import dropoutBeforeBatchnorm from './dropout-before-batchnorm.js';
 import dropoutRange from './dropout-range.js';
 import finetuneFreezing from './finetune-freezing.js';
@@ -37,6 +38,7 @@ export const RULES: readonly AnyRule[] = [
   lossMagnitudeGap,
   focalLossParameters,
   lossOutputMismatch,
+  differentialLearningRates,
   batchSizeExtremes,
   batchnormSmallBatch,
   momentumRange,
