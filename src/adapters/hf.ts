@@ -133,7 +133,7 @@ function readModel(reader: SourceReader, dialect: Dialect): void {
 function loraActive(reader: SourceReader, dialect: Dialect): boolean {
   switch (dialect) {
     case 'axolotl':
-      return ['lora', 'qlora'].includes(String(reader.get(['adapter'])).toLowerCase());
+      return ['lora', 'qlora'].includes(reader.string(['adapter'])?.toLowerCase() ?? '');
     case 'llama-factory':
       return (reader.string(['finetuning_type']) ?? LLAMA_FACTORY_DEFAULTS.finetuningType) === 'lora';
     case 'transformers':
@@ -156,8 +156,8 @@ function readOptimizer(reader: SourceReader, dialect: Dialect): void {
   // The Trainer's own optimizer: AdamW, with decoupled weight decay, unless `optim` names another.
   reader.fallback(['optimizer', 'name'], HF_DEFAULTS.optimizer, HUGGINGFACE, ['learning_rate']);
   reader.fallback(['optimizer', 'weightDecay'], HF_DEFAULTS.weightDecay, HUGGINGFACE, ['learning_rate']);
-  const name = reader.builder.config.optimizer as { name?: unknown } | undefined;
-  if (/adam/i.test(String(name?.name))) {
+  const name = (reader.builder.config.optimizer as { name?: unknown } | undefined)?.name;
+  if (typeof name === 'string' && /adam/i.test(name)) {
     const anchor = nameSource ?? ['learning_rate'];
     reader.fallback(['optimizer', 'beta1'], HF_DEFAULTS.beta1, HUGGINGFACE, anchor);
     reader.fallback(['optimizer', 'beta2'], HF_DEFAULTS.beta2, HUGGINGFACE, anchor);
