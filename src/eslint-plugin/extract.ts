@@ -304,9 +304,15 @@ class Extractor {
   /** `loss: 'x'`, `loss: ['x', 'y']`, `loss: {out: 'x'}` (strings or `tf.losses.*`), with `lossWeights`. */
   private readLosses(recorder: Recorder, lossNode: TSESTree.Node, weightsNode: TSESTree.Node | undefined, outputs: readonly (string | undefined)[]): void {
     const perOutput = objectProperties(lossNode, this.scopes);
+    // A list of losses pairs with the outputs by position; an output without a name gets a label no layer
+    // has, so that no rule pairs its loss with the wrong head.
+    const outputFor = (index: number) => {
+      if (outputs.length < 2 && !outputs[index]) return {};
+      return { output: outputs[index] ?? `output ${index}` };
+    };
     const terms: { output?: string; node: TSESTree.Node }[] = perOutput
       ? [...perOutput].map(([output, property]) => ({ output, node: property.value }))
-      : (arrayElements(lossNode, this.scopes) ?? [lossNode]).map((node, index) => ({ node, ...(outputs[index] ? { output: outputs[index] } : {}) }));
+      : (arrayElements(lossNode, this.scopes) ?? [lossNode]).map((node, index) => ({ node, ...outputFor(index) }));
     const weightList = weightsNode ? arrayElements(weightsNode, this.scopes) : undefined;
     const weightMap = weightsNode ? objectProperties(weightsNode, this.scopes) : undefined;
     terms.forEach((term, index) => {
@@ -344,7 +350,8 @@ class Extractor {
     }
     // Without validationSplit or validationData TF.js validates on nothing; with validationData the size is unknown.
     if (!recorder.value(['data', 'validationSplit'], options.get('validationSplit')?.value) && !options.has('validationSplit') && !options.has('validationData')) {
-      recorder.setDefault(['data', 'validationSplit'], FIT_DEFAULTS.validationSplit, optionsNode ?? call);
+      // fitDataset has no validationSplit option: there the data must come as validationData.
+      recorder.setDefault(['data', 'validationSplit'], FIT_DEFAULTS.validationSplit, optionsNode ?? call, dataset ? undefined : insert('validationSplit'));
     }
     const callbacks = options.get('callbacks');
     if (callbacks) this.readCallbacks(recorder, callbacks.value);

@@ -8,3 +8,4 @@ import './rules/batch-size.js';
 import './rules/layers.js';
 import './rules/optimizer.js';
 import './rules/losses.js';
+import './rules/process.js';
