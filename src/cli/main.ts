@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import type { BenchFlags } from '../bench/command.js';
 import { ConfigError } from '../engine/settings.js';
 import { formatterNames } from '../formatters/index.js';
 import { checkCommand } from './check.js';
@@ -78,6 +79,22 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .argument('<rule>', 'rule id, e.g. learning-rate-range')
     .action((ruleId: string) => {
       io.stdout(explainCommand(ruleId));
+    });
+
+  program
+    .command('bench')
+    .description('train TF.js models on MNIST to test the advice (docs/bench.md)')
+    .argument('[ids...]', 'scenario ids, rule ids, batch-size-time, learning-rate-sweep (default: all)')
+    .option('--quick', 'small runs, 3 seeds: every scenario in minutes')
+    .option('--seeds <n>', 'seeds per scenario (default: 3 with --quick, else 5)')
+    .addOption(new Option('--backend <name>', 'TF.js backend').choices(['auto', 'node', 'wasm', 'cpu']).default('auto'))
+    .option('--workers <n>', 'parallel worker threads (default: up to 2)')
+    .option('--out <dir>', 'directory for results.json, report.html, evidence.json', 'bench-out')
+    .addOption(new Option('-f, --format <name>', 'terminal output').choices(['text', 'json']).default('text'))
+    .action(async (ids: string[], flags: BenchFlags) => {
+      // Lazy: TF.js loads only when `bench` runs, never on `check`'s start-up path.
+      const { benchCommand } = await import('../bench/command.js');
+      process.exitCode = await benchCommand(ids, flags, io);
     });
 
   return program;

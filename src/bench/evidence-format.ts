@@ -1,0 +1,37 @@
+import type { Verdict } from './stats.js';
+
+/**
+ * The compact, committed form of a full bench run that the advisor cites ("validated on MNIST: +x points
+ * over 5 seeds"). Types and the claim text only: nothing here loads TF.js.
+ */
+
+export interface EvidenceEntry {
+  readonly scenario: string;
+  readonly ruleId: string;
+  readonly title: string;
+  readonly data: 'MNIST' | 'synthetic data';
+  readonly metric: string;
+  readonly verdict: Verdict;
+  /** Positive = the advice helped; accuracy metrics in percentage points. */
+  readonly effect: number;
+  readonly ci95: readonly [number, number] | null;
+  readonly unit: 'points' | 'epochs';
+  readonly seeds: number;
+  /** One sentence to quote, e.g. "validated on MNIST: +87.9 points over 5 seeds (95% CI 86.1 to 89.6)". */
+  readonly claim: string;
+}
+
+export interface Evidence {
+  readonly generatedBy: string;
+  readonly date: string;
+  readonly backend: string;
+  readonly budget: string;
+  readonly scenarios: readonly EvidenceEntry[];
+}
+
+export function claimOf(entry: Omit<EvidenceEntry, 'claim'>): string {
+  const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toFixed(1)}`;
+  const what = entry.unit === 'points' ? `${signed(entry.effect)} points` : `${signed(entry.effect)} epochs saved`;
+  const interval = entry.ci95 ? ` (95% CI ${entry.ci95[0].toFixed(1)} to ${entry.ci95[1].toFixed(1)})` : '';
+  return `${entry.verdict} on ${entry.data}: ${what} over ${entry.seeds} seeds${interval}`;
+}
