@@ -1,6 +1,7 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node, Pair, ParsedNode } from 'yaml';
 import { findDepthBreach, LIMITS } from './limits.js';
+import { lineLocator } from './range.js';
 import type { SourcePath, SourceRange } from './range.js';
 
 /** How a scalar was written in the file: rules such as `yaml-float-as-string` judge the text, not the value. */
@@ -57,11 +58,29 @@ const CORE_TAGS = new Set([
 export function parseSource(text: string, filePath: string): SourceDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const offsetShift = body === text ? 0 : 1;
+  const locate = lineLocator(body);
+  const lines = text.split(/\r?\n|\r/);
+  const toRange = (rawStart: number, rawEnd: number): SourceRange => {
+    // Parser errors may point one past the end of the text ("missing }"); keep ranges inside it.
+    const start = Math.min(rawStart, body.length);
+    const end = Math.min(Math.max(start, rawEnd), body.length);
+    const a = locate(start);
+    const b = locate(end);
+    return {
+      line: a.line,
+      column: a.column,
+      endLine: b.line,
+      endColumn: b.column,
+      start: start + offsetShift,
+      end: end + offsetShift,
+    };
+  };
   const breach = findDepthBreach(body);
-  if (breach) return unparsed(text, filePath, `collections nest deeper than ${LIMITS.maxDepth} levels`, breach.offset + offsetShift);
-  const lineCounter = new LineCounter();
+  if (breach) {
+    const problem = { message: `collections nest deeper than ${LIMITS.maxDepth} levels`, range: toRange(breach.offset, breach.offset + 1) };
+    return unparsed(text, filePath, problem, lines);
+  }
   const documents = parseAllDocuments(body, {
-    lineCounter,
     version: '1.2',
     schema: 'core',
     prettyErrors: false,
@@ -69,19 +88,6 @@ export function parseSource(text: string, filePath: string): SourceDocument {
     // Unknown tags are kept as plain values with a warning; they are reported by `unsafe-yaml-tag`.
     customTags: [],
   });
-  const lines = text.split(/\r?\n|\r/);
-  const toRange = (start: number, end: number): SourceRange => {
-    const a = lineCounter.linePos(start);
-    const b = lineCounter.linePos(Math.max(start, end));
-    return {
-      line: a.line,
-      column: a.col,
-      endLine: b.line,
-      endColumn: b.col,
-      start: start + offsetShift,
-      end: Math.max(start, end) + offsetShift,
-    };
-  };
 
   const docs = Array.isArray(documents) ? documents : [documents];
   const problems: ParseProblem[] = [];
@@ -223,18 +229,13 @@ function aliasMessage(error: unknown): string {
     : `cannot convert the document: ${text}`;
 }
 
-/** A document that was refused before parsing: one problem at `offset`, nothing else. */
-function unparsed(text: string, filePath: string, message: string, offset: number): SourceDocument {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  const range = { line, column, endLine: line, endColumn: column + 1, start: offset, end: offset + 1 };
-  const lines = text.split(/\r?\n|\r/);
+/** A document that was refused before parsing: one problem, nothing else. */
+function unparsed(text: string, filePath: string, problem: ParseProblem, lines: readonly string[]): SourceDocument {
   return {
     filePath,
     text,
     root: undefined,
-    problems: [{ message, range }],
+    problems: [problem],
     tags: [],
     rangeOf: () => undefined,
     rawScalar: () => undefined,

@@ -12,3 +12,27 @@ export interface SourceRange {
 export type SourcePath = readonly (string | number)[];
 
 export const FILE_START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0 };
+
+/**
+ * Maps offsets to one-based line and column. Line breaks are `\n`, `\r\n` and a lone `\r`, as YAML and
+ * the stylish formatter split lines; computed from the text itself, so positions stay right even where
+ * a parser gave up mid-scalar.
+ */
+export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) starts.push(i + 1);
+    else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
+}
