@@ -1,9 +1,10 @@
+import type { FormatName } from '../adapters/adapter.js';
 import { createRule } from '../engine/rule.js';
 import type { EditOp, Suggestion } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
 import { SEARCH } from './guide.js';
-import { dimensionsOf, discreteSize, varies } from './search.js';
+import { dimensionsOf, discreteSize, nativeEdits, varies } from './search.js';
 import { isPositiveInteger } from './util.js';
 
 export interface Options {
@@ -57,7 +58,7 @@ export default createRule<Options>({
       context.report({
         path,
         message,
-        suggestion: gridLike ? quasiRandomSuggestion(config, limit) : rangesSuggestion(limit),
+        suggestion: gridLike ? quasiRandomSuggestion(config, context.document.format, limit) : rangesSuggestion(limit),
       });
       return;
     }
@@ -67,7 +68,7 @@ export default createRule<Options>({
         path,
         severity: 'info',
         message: `Grid search over ${dimensionCount(varying)} (${PLAYBOOK}).`,
-        suggestion: quasiRandomSuggestion(config, trials ?? combinations),
+        suggestion: quasiRandomSuggestion(config, context.document.format, trials ?? combinations),
       });
     }
   },
@@ -78,15 +79,17 @@ function dimensionCount(n: number): string {
 }
 
 /** Quasi-random search with the same budget: every trial tries a new value of every dimension. */
-function quasiRandomSuggestion(config: TrainingConfig, budget: number | undefined): Suggestion {
-  const edits: EditOp[] = [{ op: 'set', path: pointer('search', 'strategy'), value: 'quasiRandom' }];
-  if (config.search?.trials === undefined && budget !== undefined) edits.push({ op: 'set', path: pointer('search', 'trials'), value: budget });
+function quasiRandomSuggestion(config: TrainingConfig, format: FormatName, budget: number | undefined): Suggestion {
+  const search = config.search ?? {};
+  // Only written keys can be edited in place; a budget to add leaves the edit to the user, who sees the value.
+  const editable = search.strategy !== undefined && (search.trials !== undefined || budget === undefined);
+  const edits: EditOp[] = editable ? [{ op: 'set', path: pointer('search', 'strategy'), value: 'quasiRandom' }] : [];
   const withBudget = budget === undefined ? '' : ` with a budget of ${budget} trials`;
   return {
     path: pointer('search', 'strategy'),
     value: 'quasiRandom',
     description: `Set search.strategy to quasiRandom${withBudget} (${PLAYBOOK}; Bergstra & Bengio 2012).`,
-    edits,
+    ...nativeEdits(format, edits),
   };
 }
 

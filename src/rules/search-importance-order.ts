@@ -1,3 +1,4 @@
+import type { FormatName } from '../adapters/adapter.js';
 import { createRule } from '../engine/rule.js';
 import type { Suggestion } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
@@ -5,7 +6,7 @@ import type { TrainingConfig } from '../model/types.js';
 import { FINE_TUNE_DIVISORS, LEARNING_RATE_RANGES } from './guide.js';
 import type { Range } from './guide.js';
 import { optimizerFamily } from './optimizers.js';
-import { dimensionsOf, isCanonicalParameter, isLearningRateParameter, isTier3Parameter, varies } from './search.js';
+import { dimensionsOf, isCanonicalParameter, isLearningRateParameter, isTier3Parameter, nativeEdits, varies } from './search.js';
 import { formatNumber, initialLearningRate, roundNice } from './util.js';
 
 /** One decade either side of the current rate: wide enough to find the optimum, centred on the recipe. */
@@ -37,13 +38,13 @@ export default createRule<Record<string, never>>({
       message:
         `The search tunes tier-3 hyperparameters (${tier3.join(', ')}) but keeps the learning rate fixed${fixedAt}: ` +
         'GUIDE §6 puts the learning rate first — tune it before network shape, Adam, weight decay or dropout.',
-      ...suggestion(config, lr?.value),
+      ...suggestion(config, context.document.format, lr?.value),
     });
   },
 });
 
 /** A learning-rate dimension on a log scale: a decade either side of the current rate, else the §7 range. */
-function suggestion(config: TrainingConfig, lr: number | undefined): { suggestion?: Suggestion } {
+function suggestion(config: TrainingConfig, format: FormatName, lr: number | undefined): { suggestion?: Suggestion } {
   const range = lr !== undefined && lr > 0 ? { low: roundNice(lr / DECADE), high: roundNice(lr * DECADE) } : guideRange(config);
   if (!range) return {};
   const space = config.search?.space ?? [];
@@ -55,7 +56,8 @@ function suggestion(config: TrainingConfig, lr: number | undefined): { suggestio
       path,
       value,
       description: `Search optimizer.learningRate over [${formatNumber(range.low)}, ${formatNumber(range.high)}] on a log scale.`,
-      edits: [{ op: 'set', path, value }],
+      // A one-value learning-rate dimension is replaced in place; a new list item is left to the user.
+      ...nativeEdits(format, fixed >= 0 ? [{ op: 'set', path, value }] : []),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createRule } from '../engine/rule.js';
 import { SEARCH } from './guide.js';
-import { dimensionsOf, isLearningRateParameter, leafOf, rangeOf } from './search.js';
+import { dimensionsOf, isLearningRateParameter, leafOf, nativeEdits, rangeOf } from './search.js';
 import { formatNumber } from './util.js';
 
 export interface Options {
@@ -49,7 +49,13 @@ export default createRule<Options>({
           path: scalePath,
           value: 'log',
           description: `Set scale: log, so every order of magnitude between ${formatNumber(range.min)} and ${formatNumber(range.max)} gets the same share of trials.`,
-          edits: [{ op: 'set', path: scalePath, value: 'log' }],
+          // A missing key cannot be edited in place: the whole dimension is rewritten with its scale.
+          ...nativeEdits(
+            context.document.format,
+            spec.scale === undefined
+              ? [{ op: 'set', path: dimension.path, value: { ...spec, scale: 'log' } }]
+              : [{ op: 'set', path: scalePath, value: 'log' }],
+          ),
         },
       });
     }

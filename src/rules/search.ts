@@ -1,3 +1,5 @@
+import type { FormatName } from '../adapters/adapter.js';
+import type { EditOp } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import { hplintSchema } from '../model/schema.js';
@@ -72,4 +74,13 @@ const TIER_3_PARAMETERS: readonly RegExp[] = [
 
 export function isTier3Parameter(parameter: string): boolean {
   return TIER_3_PARAMETERS.some((pattern) => pattern.test(parameter));
+}
+
+/**
+ * Suggestion edits carry canonical values (`scale: log`, `strategy: quasiRandom`), which only hplint's own
+ * format spells the same way: W&B writes `distribution: log_uniform_values`, `method: random`, Optuna
+ * `log=True`. In other formats the suggestion names the change without an edit that would write nonsense.
+ */
+export function nativeEdits(format: FormatName, edits: readonly EditOp[]): { edits?: readonly EditOp[] } {
+  return format === 'native' && edits.length > 0 ? { edits } : {};
 }

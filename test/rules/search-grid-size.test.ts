@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fixText } from '../../src/engine/fix.js';
+import { resolveRules } from '../../src/engine/settings.js';
+import { RULES } from '../../src/rules/index.js';
 import { brief, dedent, diagnosticsOf } from '../helpers/lint.js';
 
 const check = (yaml: string, setting?: Parameters<typeof diagnosticsOf>[2]) =>
@@ -57,10 +60,10 @@ describe('search-grid-size', () => {
       expect(brief(d!)).toBe(
         '2:3-2:8 warning Grid search over 1 dimension has 101 combinations, more than 100 with no trial budget (search.trials) set (GUIDE §4.2: the cost grows exponentially with the number of hyperparameters).',
       );
-      expect(d!.suggestion!.edits).toEqual([
-        { op: 'set', path: '/search/strategy', value: 'quasiRandom' },
-        { op: 'set', path: '/search/trials', value: 100 },
-      ]);
+      // Neither key is written, so there is nothing to edit in place: the suggestion names the values.
+      expect(d!.suggestion).toMatchObject({ path: '/search/strategy', value: 'quasiRandom' });
+      expect(d!.suggestion!.description).toContain('with a budget of 100 trials');
+      expect(d!.suggestion!.edits).toBeUndefined();
     });
 
     it('a grid over three dimensions within budget is an info (the Playbook keeps grids to 1–2)', () => {
@@ -69,6 +72,9 @@ describe('search-grid-size', () => {
         '2:13-2:17 info Grid search over 3 dimensions (Tuning Playbook: grid search only in 1–2 dimensions, quasi-random search for exploration).',
       );
       expect(d!.suggestion).toMatchObject({ value: 'quasiRandom', edits: [{ op: 'set', path: '/search/strategy', value: 'quasiRandom' }] });
+      const fixed = fixText(search(['strategy: grid # was', 'trials: 27'], [LR3, BATCH3, DROPOUT3]), { filePath: 'a.yaml' }, resolveRules(RULES.filter((r) => r.id === 'search-grid-size')), 'unsafe');
+      expect(fixed.output.split('\n').slice(0, 3)).toEqual(['search:', '  strategy: "quasiRandom" # was', '  trials: 27']);
+      expect(fixed.result.diagnostics).toEqual([]);
     });
 
     it('reports the budget overrun once, not also the dimension count', () => {

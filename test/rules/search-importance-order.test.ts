@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fixText } from '../../src/engine/fix.js';
+import { resolveRules } from '../../src/engine/settings.js';
+import { RULES } from '../../src/rules/index.js';
 import { brief, diagnosticsOf } from '../helpers/lint.js';
 
 const config = (head: string, ...items: string[]) => `${head}search:\n  strategy: random\n  space:\n${items.map((i) => `    - ${i}\n`).join('')}`;
@@ -36,12 +39,8 @@ describe('search-importance-order', () => {
         '4:3-4:8 info The search tunes tier-3 hyperparameters (model.layers.2.rate, optimizer.weightDecay) but keeps the learning rate fixed at 3e-4: GUIDE §6 puts the learning rate first — tune it before network shape, Adam, weight decay or dropout.',
       );
       const value = { parameter: 'optimizer.learningRate', min: 3e-5, max: 3e-3, scale: 'log' };
-      expect(d!.suggestion).toEqual({
-        path: '/search/space/2',
-        value,
-        description: 'Search optimizer.learningRate over [3e-5, 0.003] on a log scale.',
-        edits: [{ op: 'set', path: '/search/space/2', value }],
-      });
+      // A new list item cannot be edited into place: the value is there for the user (and the advisor).
+      expect(d!.suggestion).toEqual({ path: '/search/space/2', value, description: 'Search optimizer.learningRate over [3e-5, 0.003] on a log scale.' });
     });
 
     it('a learning-rate dimension with one value counts as fixed, and the suggestion replaces it', () => {
@@ -60,7 +59,11 @@ describe('search-importance-order', () => {
     it('replaces a one-value learning-rate dimension when the rate is known', () => {
       const yaml = config('optimizer: { name: sgd, learningRate: 0.1 }\n', '{ parameter: optimizer.learningRate, values: [0.1] }', '{ parameter: regularization.l2, values: [1.0e-4, 5.0e-4] }');
       const [d] = diagnosticsOf('search-importance-order', yaml);
-      expect(d!.suggestion).toMatchObject({ path: '/search/space/0', value: { parameter: 'optimizer.learningRate', min: 0.01, max: 1 } });
+      const value = { parameter: 'optimizer.learningRate', min: 0.01, max: 1, scale: 'log' };
+      expect(d!.suggestion).toMatchObject({ path: '/search/space/0', value, edits: [{ op: 'set', path: '/search/space/0', value }] });
+      const fixed = fixText(yaml, { filePath: 'a.yaml' }, resolveRules(RULES.filter((r) => r.id === 'search-importance-order')), 'unsafe');
+      expect(fixed.output).toContain('    - {"parameter":"optimizer.learningRate","min":0.01,"max":1,"scale":"log"}\n');
+      expect(fixed.result.diagnostics.filter((x) => x.ruleId === 'search-importance-order')).toEqual([]);
     });
   });
 });

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fixText } from '../../src/engine/fix.js';
+import { runRules } from '../../src/engine/lint.js';
+import type { DocumentFacts } from '../../src/engine/rule.js';
+import { resolveRules } from '../../src/engine/settings.js';
+import { RULES } from '../../src/rules/index.js';
 import { brief, diagnosticsOf } from '../helpers/lint.js';
 
 const space = (...items: string[]) => ['search:', '  strategy: random', '  space:', ...items.map((i) => `    - ${i}`)].join('\n') + '\n';
@@ -31,11 +36,33 @@ describe('search-log-scale', () => {
       expect(brief(d!)).toBe(
         '4:7-4:67 warning optimizer.learningRate is searched on a linear scale over [1e-5, 0.1] (4 orders of magnitude): 90% of the samples land in the top decade (GUIDE §4.3; Tuning Playbook: search such parameters on a log scale).',
       );
+      // The missing key cannot be edited in place, so the edit rewrites the dimension with its scale.
+      const item = { parameter: 'optimizer.learningRate', min: 1e-5, max: 0.1, scale: 'log' };
       expect(d!.suggestion).toEqual({
         path: '/search/space/0/scale',
         value: 'log',
         description: 'Set scale: log, so every order of magnitude between 1e-5 and 0.1 gets the same share of trials.',
-        edits: [{ op: 'set', path: '/search/space/0/scale', value: 'log' }],
+        edits: [{ op: 'set', path: '/search/space/0', value: item }],
+      });
+    });
+
+    it('the fix (--fix-unsafe) sets the written scale, or rewrites the dimension, and then the rule is silent', () => {
+      const yaml = space('{ parameter: optimizer.learningRate, min: 1.0e-5, max: 0.1 }', '{ parameter: regularization.l2, min: 1.0e-6, max: 1.0e-2, scale: linear } # decay');
+      const fixed = fixText(yaml, { filePath: 'a.yaml' }, resolveRules(RULES.filter((r) => r.id === 'search-log-scale')), 'unsafe');
+      expect(fixed.output).toBe(
+        space('{"parameter":"optimizer.learningRate","min":0.00001,"max":0.1,"scale":"log"}', '{ parameter: regularization.l2, min: 1.0e-6, max: 1.0e-2, scale: "log" } # decay'),
+      );
+      expect(fixed.result.diagnostics).toEqual([]);
+    });
+
+    it('in other formats the suggestion carries no edit: W&B and Optuna spell a log scale differently', () => {
+      const facts: DocumentFacts = { format: 'sweep', rawScalar: () => undefined, defaultOf: () => undefined, typeProblems: [], unknownKeys: [], tags: [] };
+      const config = { search: { space: [{ parameter: 'optimizer.learningRate', min: 1e-5, max: 0.1 }] } };
+      const [found] = runRules(config, facts, resolveRules(RULES.filter((r) => r.id === 'search-log-scale')));
+      expect(found!.finding.suggestion).toEqual({
+        path: '/search/space/0/scale',
+        value: 'log',
+        description: 'Set scale: log, so every order of magnitude between 1e-5 and 0.1 gets the same share of trials.',
       });
     });
 

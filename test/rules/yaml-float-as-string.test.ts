@@ -55,6 +55,13 @@ describe('yaml-float-as-string', () => {
       expect(d!.suggestion).toMatchObject({ path: '/optimizer/learningRate', value: 2e-5, edits });
     });
 
+    it('in an axolotl recipe (HuggingFace format), where PyYAML hands the string to the trainer', () => {
+      const yaml = 'base_model: NousResearch/Meta-Llama-3.1-8B\nmicro_batch_size: 1\nnum_epochs: 1\noptimizer: paged_adamw_8bit\nlearning_rate: 2e-5\n';
+      const [d] = diagnosticsOf('yaml-float-as-string', yaml);
+      expect(brief(d!)).toMatch(/^5:16-5:20 warning YAML 1\.1 loaders .* read 2e-5 as the string "2e-5"/);
+      expect(d!.fix).toEqual([{ op: 'set', path: '/optimizer/learningRate', value: 2e-5, text: '2.0e-5' }]);
+    });
+
     it('keeps the exponent letter, and signs an unsigned exponent (1.0e5 is a string in PyYAML too)', () => {
       const found = diagnosticsOf('yaml-float-as-string', 'optimizer: { epsilon: 1E-8 }\nschedule: { minLearningRate: 1.5e5 }\n');
       expect(found.map(brief)).toEqual([
