@@ -16,6 +16,9 @@ trap 'rm -rf "$WORK"' EXIT
 export PRE_COMMIT_HOME="$WORK/cache"
 # @tensorflow/tfjs-node is optional and its install downloads libtensorflow; `hplint check` never loads it.
 export npm_config_omit=optional npm_config_prefer_offline=true npm_config_audit=false npm_config_fund=false
+# pre-commit before pre-commit/pre-commit#3460 (Debian's 3.0.4) takes all of `npm pack`'s stdout as the
+# tarball name, and npm prints the `prepare` (tsc) banner there: a silent npm prints the name alone.
+export npm_config_loglevel=silent
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 now() { date +%s.%N; }
