@@ -56,7 +56,10 @@ export default createRule<Options>({
 });
 
 function checkPlateau(config: TrainingConfig, context: RuleContext<Options>): void {
-  const { patience, factor, minLearningRate } = config.schedule ?? {};
+  // Only what the file wrote: a framework's default (PyTorch's and Keras's min_lr = 0) is what nearly
+  // every plateau schedule runs with, and reporting it would be noise rather than advice.
+  const written = (key: 'patience' | 'factor' | 'minLearningRate') => (context.document.defaultOf(at(key)) ? undefined : config.schedule?.[key]);
+  const [patience, factor, minLearningRate] = [written('patience'), written('factor'), written('minLearningRate')];
   const options = context.options;
   // Values outside their domain (patience < 0, factor ∉ (0, 1)) are invalid-value's and schedule-validity's.
   if (isFiniteNumber(patience) && patience >= 0 && patience < options.patience) {

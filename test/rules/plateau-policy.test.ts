@@ -20,6 +20,20 @@ describe('plateau-policy', () => {
       expect(check(`${ADAM}\ntraining: { epochs: 200 }\nschedule: { type: cosineDecay, decaySteps: 10000 }`)).toEqual([]);
     });
 
+    it('does not judge a framework default the file did not write (torch min_lr = 0)', () => {
+      const hydra = dedent(`
+        optimizer:
+          _target_: torch.optim.Adam
+          lr: 0.001
+        scheduler:
+          _target_: torch.optim.lr_scheduler.ReduceLROnPlateau
+          factor: 0.1
+          patience: 10
+      `);
+      expect(check(hydra)).toEqual([]);
+      expect(check(hydra.replace('patience: 10', 'patience: 10\n  min_lr: 0'))).toHaveLength(1);
+    });
+
     it('stays silent without an optimizer, and leaves invalid factors to schedule-validity', () => {
       expect(check('training: { epochs: 50 }')).toEqual([]);
       expect(check(`${ADAM}\nschedule: { type: reduceOnPlateau, factor: 1.5, patience: -1 }`)).toEqual([]);
