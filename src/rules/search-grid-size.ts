@@ -48,11 +48,13 @@ export default createRule<Options>({
     const combinations = sizes.every((s) => s !== undefined) ? sizes.reduce((a, b) => a * b, 1) : undefined;
     const path = strategy === undefined ? pointer('search', 'space') : pointer('search', 'strategy');
     const limit = trials ?? context.options.maxCombinationsWithoutBudget;
+    // A one-value dimension is a fixed setting: it adds no combinations and no dimension to the grid.
+    const varying = dimensions.filter(varies).length;
 
     if (combinations !== undefined && combinations > limit) {
       const budget = trials === undefined ? `more than ${limit} with no trial budget (search.trials) set` : `more than the ${trials} trials can cover`;
       const message = gridLike
-        ? `Grid search over ${dimensionCount(dimensions.length)} has ${combinations} combinations, ${budget} (${WHY}).`
+        ? `Grid search over ${dimensionCount(varying)} has ${combinations} combinations, ${budget} (${WHY}).`
         : `Every dimension of this ${strategy} search is a list of values: ${combinations} combinations, ${budget}, and each ` +
           `hyperparameter is only ever tried at its listed values (${SAMPLING}).`;
       context.report({
@@ -62,7 +64,6 @@ export default createRule<Options>({
       });
       return;
     }
-    const varying = dimensions.filter(varies).length;
     if (strategy === 'grid' && varying > context.options.maxGridDimensions) {
       context.report({
         path,

@@ -77,6 +77,12 @@ describe('search-grid-size', () => {
       expect(fixed.result.diagnostics).toEqual([]);
     });
 
+    it('does not count a one-value dimension (a fixed setting) as a grid dimension', () => {
+      expect(check(search(['strategy: grid', 'trials: 8'], [LR3, '- { parameter: optimizer.momentum, values: [0.9] }', BATCH3]))[0]).toMatch(
+        /^2:13-2:17 warning Grid search over 2 dimensions has 9 combinations, more than the 8 trials can cover/,
+      );
+    });
+
     it('reports the budget overrun once, not also the dimension count', () => {
       expect(check(search(['strategy: grid', 'trials: 26'], [LR3, BATCH3, DROPOUT3]))).toEqual([
         '2:13-2:17 warning Grid search over 3 dimensions has 27 combinations, more than the 26 trials can cover (GUIDE §4.2: the cost grows exponentially with the number of hyperparameters).',
