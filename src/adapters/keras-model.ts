@@ -171,15 +171,19 @@ function orderByInbound(layers: readonly RawLayer[]): RawLayer[] {
   return order;
 }
 
-/** The layers of a topology in canonical order, nested models inlined where they stand. */
-function flattenLayers(topology: Json, path: SourcePath, frozenBy?: SourcePath): RawLayer[] {
+/**
+ * The layers of a topology in canonical order, nested models inlined where they stand. `enclosing` holds
+ * the models being inlined: a YAML alias can make a model contain itself.
+ */
+function flattenLayers(topology: Json, path: SourcePath, frozenBy?: SourcePath, enclosing: ReadonlySet<Json> = new Set()): RawLayer[] {
   const list = layerList(topology);
-  if (!list) return [];
+  if (!list || enclosing.has(topology)) return [];
+  const inside = new Set(enclosing).add(topology);
   const raw = list.layers.flatMap((value, i) => (isPlainObject(value) ? [{ value, path: [...path, ...list.path, i], ...(frozenBy ? { frozenBy } : {}) }] : []));
   return orderByInbound(raw).flatMap((layer) => {
     if (!isKerasTopology(layer.value)) return [layer];
     const frozen = isPlainObject(layer.value.config) && layer.value.config.trainable === false;
-    return flattenLayers(layer.value, layer.path, frozen ? [...layer.path, 'config', 'trainable'] : layer.frozenBy);
+    return flattenLayers(layer.value, layer.path, frozen ? [...layer.path, 'config', 'trainable'] : layer.frozenBy, inside);
   });
 }
 

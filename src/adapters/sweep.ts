@@ -119,14 +119,15 @@ function isWandbSweep(root: Record<string, unknown>): boolean {
   return isPlainObject(root.parameters) && Object.values(root.parameters).some((p) => isPlainObject(p) && WANDB_KEYS.some((k) => k in p));
 }
 
-/** W&B parameters, nested `parameters` blocks flattened into dotted names. */
-function wandbParameters(parameters: unknown, path: SourcePath, prefix = ''): Declared[] {
-  if (!isPlainObject(parameters)) return [];
+/** W&B parameters, nested `parameters` blocks flattened into dotted names (`enclosing` stops a YAML alias cycle). */
+function wandbParameters(parameters: unknown, path: SourcePath, prefix = '', enclosing: ReadonlySet<unknown> = new Set()): Declared[] {
+  if (!isPlainObject(parameters) || enclosing.has(parameters)) return [];
+  const inside = new Set(enclosing).add(parameters);
   return Object.entries(parameters).flatMap(([key, spec]): Declared[] => {
     const source = [...path, key];
     const name = prefix + key;
     if (!isPlainObject(spec)) return [];
-    if (isPlainObject(spec.parameters)) return wandbParameters(spec.parameters, [...source, 'parameters'], `${name}.`);
+    if (isPlainObject(spec.parameters)) return wandbParameters(spec.parameters, [...source, 'parameters'], `${name}.`, inside);
     const domain = wandbDomain(spec);
     if (!domain) return [];
     const parts = {
