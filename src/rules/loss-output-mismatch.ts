@@ -39,7 +39,8 @@ export default createRule<Record<string, never>>({
         activationFinding(output, 'linear', 'A relu output for a regression task cannot predict negative targets, and a unit stuck at 0 stops learning; regression outputs are linear.'),
       );
     }
-    findings.forEach((finding) => context.report(finding));
+    // Two terms with the same mismatch (a loss listed per output head) point at the same activation: report it once.
+    findings.filter((finding, i) => findings.findIndex((f) => f.path === finding.path) === i).forEach((finding) => context.report(finding));
   },
 });
 

@@ -47,6 +47,8 @@ export interface TrainingLength {
   readonly epochs?: number;
   /** Optimizer steps per epoch: ceil(trainSize / effective batch). */
   readonly stepsPerEpoch?: number;
+  /** Which field the config gives the length in; the other unit is derived through stepsPerEpoch. */
+  readonly writtenIn?: 'maxSteps' | 'epochs';
 }
 
 /**
@@ -58,7 +60,7 @@ export function trainingLength(config: TrainingConfig): TrainingLength {
   const trainSize = config.data?.trainSize;
   const batch = effectiveBatch(config);
   const stepsPerEpoch = isPositiveInteger(trainSize) && batch !== undefined ? Math.ceil(trainSize / batch) : undefined;
-  if (isPositiveInteger(maxSteps)) return { steps: maxSteps, epochs: stepsPerEpoch && maxSteps / stepsPerEpoch, stepsPerEpoch };
-  if (isFiniteNumber(epochs) && epochs > 0) return { steps: stepsPerEpoch && epochs * stepsPerEpoch, epochs, stepsPerEpoch };
+  if (isPositiveInteger(maxSteps)) return { steps: maxSteps, epochs: stepsPerEpoch && maxSteps / stepsPerEpoch, stepsPerEpoch, writtenIn: 'maxSteps' };
+  if (isFiniteNumber(epochs) && epochs > 0) return { steps: stepsPerEpoch && epochs * stepsPerEpoch, epochs, stepsPerEpoch, writtenIn: 'epochs' };
   return { stepsPerEpoch };
 }

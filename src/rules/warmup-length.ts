@@ -77,8 +77,7 @@ export default createRule<Options>({
 function measureWarmup(config: TrainingConfig): Warmup | undefined {
   const { warmupSteps, warmupEpochs, warmupRatio } = config.schedule ?? {};
   const length = trainingLength(config);
-  const maxSteps = config.training?.maxSteps;
-  const fromMaxSteps = isFiniteNumber(maxSteps) && maxSteps === length.steps;
+  const fromMaxSteps = length.writtenIn === 'maxSteps';
   const perEpoch = `${formatNumber(length.stepsPerEpoch ?? 0)} steps per epoch`;
   if (isFiniteNumber(warmupSteps) && warmupSteps > 0) {
     const steps = length.steps;

@@ -85,6 +85,10 @@ describe('loss-output-mismatch', () => {
       ]);
     });
 
+    it('reports one activation once, however many terms it fails', () => {
+      expect(check(model('{ type: dense, units: 3, activation: softmax }') + losses('{ name: bce }', '{ name: binaryCrossentropy, weight: 0.5 }'))).toHaveLength(1);
+    });
+
     it('looks inside a wrapper and matches terms by output name', () => {
       const yaml = model('{ type: timeDistributed, name: out, layer: { type: dense, units: 5, activation: softmax } }') + losses('{ name: bce, output: out }', '{ name: bce, output: aux }');
       const found = diagnosticsOf('loss-output-mismatch', yaml);
