@@ -18,6 +18,11 @@ export interface AdapterOutput {
   readonly config: Record<string, unknown>;
   readonly sources: ReadonlyMap<Pointer, SourcePath>;
   readonly defaults?: ReadonlyMap<Pointer, DefaultValue>;
+  /**
+   * Values computed from what the file writes rather than written as such (`lr0 × lrf`, `eval_strategy: no`
+   * → `validationSplit: 0`): diagnostics point at their source, but fixes never edit it.
+   */
+  readonly derived?: ReadonlySet<Pointer>;
 }
 
 /**
@@ -39,6 +44,7 @@ export class ConfigBuilder {
   readonly config: Record<string, unknown> = {};
   readonly sources = new Map<Pointer, SourcePath>();
   readonly defaults = new Map<Pointer, DefaultValue>();
+  readonly derived = new Set<Pointer>();
 
   /** Sets `value` at the canonical `path` (created as needed) and remembers where it was read. */
   set(path: readonly (string | number)[], value: unknown, source?: SourcePath): void {
@@ -66,12 +72,18 @@ export class ConfigBuilder {
     this.defaults.set(pointer(...path), { framework, ...(anchor ? { anchor } : {}) });
   }
 
+  /** Sets a value computed from the file's `source`, not written there as such: pointed at, never edited. */
+  setDerived(path: readonly (string | number)[], value: unknown, source: SourcePath): void {
+    this.set(path, value, source);
+    this.derived.add(pointer(...path));
+  }
+
   /** Records a source for a canonical container (a layer, a loss term) without setting a value. */
   locate(path: readonly (string | number)[], source: SourcePath): void {
     this.sources.set(pointer(...path), source);
   }
 
   output(): AdapterOutput {
-    return { config: this.config, sources: this.sources, defaults: this.defaults };
+    return { config: this.config, sources: this.sources, defaults: this.defaults, derived: this.derived };
   }
 }

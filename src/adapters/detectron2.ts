@@ -71,7 +71,7 @@ function readSchedule(reader: SourceReader, inherits: boolean): void {
   const name = reader.string(solver('LR_SCHEDULER_NAME')) ?? (inherits ? undefined : DETECTRON2_DEFAULTS.scheduler);
   const nameSource = reader.has(solver('LR_SCHEDULER_NAME')) ? solver('LR_SCHEDULER_NAME') : undefined;
   if (name === 'WarmupCosineLR') {
-    reader.builder.set(['schedule', 'type'], 'cosineDecay', nameSource);
+    if (nameSource) reader.builder.setDerived(['schedule', 'type'], 'cosineDecay', nameSource);
     reader.copy(solver('MAX_ITER'), ['schedule', 'decaySteps']);
     reader.copy(solver('BASE_LR_END'), ['schedule', 'endLearningRate']);
     return;
@@ -89,7 +89,9 @@ function readSchedule(reader: SourceReader, inherits: boolean): void {
   const values = [lr, ...steps.map((_, i) => lr * gamma ** (i + 1))].map((v) => Number(v.toPrecision(12)));
   const stepsSource = stepsWritten ? solver('STEPS') : undefined;
   const set = (key: string, value: unknown, source: SourcePath | undefined) => {
-    if (source) reader.builder.set(['schedule', key], value, source);
+    // The boundaries are STEPS as written; the type and the rates are computed from it.
+    if (source && key === 'boundaries') reader.builder.set(['schedule', key], value, source);
+    else if (source) reader.builder.setDerived(['schedule', key], value, source);
     else reader.builder.setDefault(['schedule', key], value, DETECTRON2, reader.has([SOLVER]) ? [SOLVER] : undefined);
   };
   set('type', 'piecewiseConstant', nameSource ?? stepsSource);
@@ -100,7 +102,7 @@ function readSchedule(reader: SourceReader, inherits: boolean): void {
 function readModel(reader: SourceReader): void {
   // An empty WEIGHTS trains from scratch; a checkpoint path fine-tunes it.
   const weights = reader.get(['MODEL', 'WEIGHTS']);
-  if (typeof weights === 'string') reader.builder.set(['pretrained'], weights.trim() !== '', ['MODEL', 'WEIGHTS']);
+  if (typeof weights === 'string') reader.builder.setDerived(['pretrained'], weights.trim() !== '', ['MODEL', 'WEIGHTS']);
   reader.copyFirst([['MODEL', 'ROI_HEADS', 'NUM_CLASSES'], ['MODEL', 'RETINANET', 'NUM_CLASSES']], ['data', 'numClasses']);
 }
 

@@ -108,7 +108,7 @@ export const hfAdapter: Adapter = {
 
 function readModel(reader: SourceReader, dialect: Dialect): void {
   // Weights re-initialised (axolotl `reinit_weights`) mean pretraining from scratch despite a base model.
-  if (reader.get(['reinit_weights']) === true) reader.builder.set(['pretrained'], false, ['reinit_weights']);
+  if (reader.get(['reinit_weights']) === true) reader.builder.setDerived(['pretrained'], false, ['reinit_weights']);
   else reader.copyFirst([['model_name_or_path'], ['base_model'], ...(dialect === 'llama-factory-v1' ? [['model']] : [])], ['pretrained'], (v) => (typeof v === 'string' ? true : undefined));
   if (!loraActive(reader, dialect)) return;
   const rank = reader.copyFirst([['lora_r'], ['lora_rank']], ['model', 'lora', 'rank']);
@@ -170,7 +170,7 @@ function readSchedule(reader: SourceReader, dialect: Dialect): void {
   const written = source ? reader.string(source) : undefined;
   if (source && written) {
     const shape = SCHEDULES[written.toLowerCase()] ?? { type: written };
-    for (const [key, value] of Object.entries(shape)) reader.builder.set(['schedule', key], value, source);
+    for (const [key, value] of Object.entries(shape)) reader.builder.setDerived(['schedule', key], value, source);
   } else if (dialect !== 'llama-factory-v1') {
     for (const [key, value] of Object.entries(SCHEDULES[HF_DEFAULTS.scheduler]!)) {
       reader.fallback(['schedule', key], value, HUGGINGFACE, ['learning_rate']);
@@ -211,5 +211,5 @@ function readValidation(reader: SourceReader): void {
   }
   if (reader.copy(['dataset_mixture', 'test_split_size'], ['data', 'validationSize'])) return;
   const strategy = reader.firstWritten([['eval_strategy'], ['evaluation_strategy']]);
-  if (strategy && reader.string(strategy)?.toLowerCase() === 'no') reader.builder.set(['data', 'validationSplit'], 0, strategy);
+  if (strategy && reader.string(strategy)?.toLowerCase() === 'no') reader.builder.setDerived(['data', 'validationSplit'], 0, strategy);
 }

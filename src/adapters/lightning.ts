@@ -111,7 +111,7 @@ function readDevices(reader: SourceReader, args: SourcePath): void {
   const count = Array.isArray(devices) ? devices.length : asNumber(devices);
   if (count === undefined || count < 1) return;
   const nodes = reader.number([...args, 'num_nodes']) ?? 1;
-  reader.builder.set(['training', 'devices'], count * Math.max(1, nodes), [...args, 'devices']);
+  reader.builder.setDerived(['training', 'devices'], count * Math.max(1, nodes), [...args, 'devices']);
 }
 
 /** Callbacks as a LightningCLI list (`trainer.callbacks`) or a Hydra `callbacks:` group mapping. */
@@ -138,7 +138,7 @@ function readEarlyStopping(reader: SourceReader, spec: ClassSpec, path: SourcePa
 }
 
 function readPlateau(reader: SourceReader, spec: ClassSpec, path: SourcePath): void {
-  reader.builder.set(['schedule', 'type'], 'reduceOnPlateau', path);
+  reader.builder.setDerived(['schedule', 'type'], 'reduceOnPlateau', path);
   reader.copy([...spec.args, 'monitor'], ['schedule', 'monitor']);
   reader.copy([...spec.args, 'factor'], ['schedule', 'factor']);
   reader.copy([...spec.args, 'patience'], ['schedule', 'patience']);
@@ -182,7 +182,7 @@ function readOptimizer(reader: SourceReader, model: SourcePath | undefined): voi
   }
   const spec = classSpecAt(reader.root, path);
   const args = spec?.args ?? path;
-  if (spec) reader.builder.set(['optimizer', 'name'], spec.className, spec.source);
+  if (spec) reader.builder.setDerived(['optimizer', 'name'], spec.className, spec.source);
   for (const [key, to] of OPTIMIZER_ARGS) reader.copy([...args, key], ['optimizer', to]);
   reader.copy([...args, 'betas', 0], ['optimizer', 'beta1']);
   reader.copy([...args, 'betas', 1], ['optimizer', 'beta2']);
@@ -202,24 +202,24 @@ function readScheduler(reader: SourceReader, model: SourcePath | undefined): voi
       readPlateau(reader, spec, path);
       return;
     case 'CosineAnnealingLR':
-      reader.builder.set(['schedule', 'type'], 'cosineDecay', path);
+      reader.builder.setDerived(['schedule', 'type'], 'cosineDecay', path);
       reader.copy([...args, 'T_max'], ['schedule', 'decaySteps']);
       reader.copy([...args, 'eta_min'], ['schedule', 'endLearningRate']);
       return;
     case 'ExponentialLR':
       // lr × gamma every step (epoch): exponential decay over one step.
-      reader.builder.set(['schedule', 'type'], 'exponentialDecay', path);
-      if (reader.copy([...args, 'gamma'], ['schedule', 'decayRate'])) reader.builder.set(['schedule', 'decaySteps'], 1, [...args, 'gamma']);
+      reader.builder.setDerived(['schedule', 'type'], 'exponentialDecay', path);
+      if (reader.copy([...args, 'gamma'], ['schedule', 'decayRate'])) reader.builder.setDerived(['schedule', 'decaySteps'], 1, [...args, 'gamma']);
       return;
     case 'StepLR':
       // lr × gamma every step_size steps: staircase exponential decay.
-      reader.builder.set(['schedule', 'type'], 'exponentialDecay', path);
-      reader.builder.set(['schedule', 'staircase'], true, path);
+      reader.builder.setDerived(['schedule', 'type'], 'exponentialDecay', path);
+      reader.builder.setDerived(['schedule', 'staircase'], true, path);
       reader.copy([...args, 'step_size'], ['schedule', 'decaySteps']);
       reader.copy([...args, 'gamma'], ['schedule', 'decayRate']);
       return;
     default:
-      reader.builder.set(['schedule', 'type'], spec.className, path);
+      reader.builder.setDerived(['schedule', 'type'], spec.className, path);
   }
 }
 
@@ -240,7 +240,7 @@ function readLitGpt(reader: SourceReader): void {
   const micro = reader.number([...train, 'micro_batch_size']);
   const devices = (reader.builder.config.training as { devices?: number } | undefined)?.devices;
   if (global !== undefined && micro !== undefined && devices !== undefined && global % (micro * devices) === 0) {
-    reader.builder.set(['training', 'gradientAccumulation'], global / (micro * devices), [...train, 'global_batch_size']);
+    reader.builder.setDerived(['training', 'gradientAccumulation'], global / (micro * devices), [...train, 'global_batch_size']);
   }
   reader.copy(['lora_r'], ['model', 'lora', 'rank']);
   reader.copy(['lora_alpha'], ['model', 'lora', 'alpha']);

@@ -61,14 +61,16 @@ export class SourceReader {
 
   /**
    * Copies the written value at `from` to the canonical `to`, through `convert` when given (return
-   * undefined to skip the value). Returns whether a value was set.
+   * undefined to skip the value; a different value is recorded as derived, so fixes leave it alone).
+   * Returns whether a value was set.
    */
   copy(from: SourcePath, to: CanonicalPath, convert?: (value: unknown) => unknown): boolean {
     const raw = this.get(from);
     if (!isWritten(raw)) return false;
     const value = convert ? convert(raw) : raw;
     if (value === undefined) return false;
-    this.builder.set(to, value, from);
+    if (value === raw) this.builder.set(to, value, from);
+    else this.builder.setDerived(to, value, from);
     return true;
   }
 

@@ -53,11 +53,11 @@ function readOptimizer(reader: SourceReader): boolean {
 function readSchedule(reader: SourceReader, auto: boolean): void {
   if (reader.has(['lrf'])) {
     const cosine = reader.get(['cos_lr']) === true;
-    reader.builder.set(['schedule', 'type'], cosine ? 'cosineDecay' : 'polynomialDecay', cosine ? ['cos_lr'] : ['lrf']);
-    if (!cosine) reader.builder.set(['schedule', 'power'], 1, ['lrf']);
+    reader.builder.setDerived(['schedule', 'type'], cosine ? 'cosineDecay' : 'polynomialDecay', cosine ? ['cos_lr'] : ['lrf']);
+    if (!cosine) reader.builder.setDerived(['schedule', 'power'], 1, ['lrf']);
     const lr0 = reader.number(['lr0']);
     const lrf = reader.number(['lrf']);
-    if (!auto && lr0 !== undefined && lrf !== undefined) reader.builder.set(['schedule', 'endLearningRate'], Number((lr0 * lrf).toPrecision(12)), ['lrf']);
+    if (!auto && lr0 !== undefined && lrf !== undefined) reader.builder.setDerived(['schedule', 'endLearningRate'], Number((lr0 * lrf).toPrecision(12)), ['lrf']);
   }
   reader.copy(['warmup_epochs'], ['schedule', 'warmupEpochs']);
 }
@@ -71,19 +71,19 @@ function readTraining(reader: SourceReader): void {
     // Gradients accumulate until about `nbs` images have been seen (Ultralytics and YOLOv5 trainers).
     const nominal = reader.number(['nbs']) ?? YOLO_DEFAULTS.nominalBatch;
     const accumulation = Math.max(Math.round(nominal / batch), 1);
-    if (reader.has(['nbs'])) reader.builder.set(['training', 'gradientAccumulation'], accumulation, ['nbs']);
+    if (reader.has(['nbs'])) reader.builder.setDerived(['training', 'gradientAccumulation'], accumulation, ['nbs']);
     else reader.fallback(['training', 'gradientAccumulation'], accumulation, YOLO, ['batch']);
   }
   // patience 0 switches early stopping off; the trainer stops on its validation fitness.
   const patience = reader.number(['patience']);
   if (patience !== undefined && patience > 0) {
     reader.copy(['patience'], ['training', 'earlyStopping', 'patience']);
-    reader.builder.set(['training', 'earlyStopping', 'monitor'], 'fitness', ['patience']);
+    reader.builder.setDerived(['training', 'earlyStopping', 'monitor'], 'fitness', ['patience']);
   }
   const pretrained = reader.get(['pretrained']);
   if (typeof pretrained === 'boolean') reader.copy(['pretrained'], ['pretrained']);
   else reader.copy(['pretrained'], ['pretrained'], (v) => (typeof v === 'string' ? true : undefined));
-  if (reader.get(['val']) === false) reader.builder.set(['data', 'validationSplit'], 0, ['val']);
+  if (reader.get(['val']) === false) reader.builder.setDerived(['data', 'validationSplit'], 0, ['val']);
 }
 
 /** `fl_gamma > 0` turns the classification and objectness losses into focal losses (YOLOv5 FocalLoss). */
@@ -91,7 +91,7 @@ function readLosses(reader: SourceReader): void {
   const gamma = reader.number(['fl_gamma']);
   if (gamma === undefined || gamma <= 0) return;
   reader.builder.locate(['losses', 0], ['fl_gamma']);
-  reader.builder.set(['losses', 0, 'name'], 'focal', ['fl_gamma']);
+  reader.builder.setDerived(['losses', 0, 'name'], 'focal', ['fl_gamma']);
   reader.copy(['fl_gamma'], ['losses', 0, 'gamma']);
   reader.builder.setDefault(['losses', 0, 'alpha'], YOLO_DEFAULTS.focalAlpha, YOLO, ['fl_gamma']);
 }

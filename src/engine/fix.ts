@@ -77,9 +77,9 @@ function planEdits(ops: readonly EditOp[], read: ReadConfig): TextEdit[] | undef
   return nonOverlapping(edits.map((e) => [e])).length === edits.length ? edits : undefined;
 }
 
-/** The source path of a value the file itself wrote (framework defaults have no text to edit). */
+/** The source path of a value the file itself wrote (framework defaults and derived values have no text to edit). */
 function writtenSource(path: Pointer, read: ReadConfig): SourcePath | undefined {
-  return read.defaults.has(path) ? undefined : read.sources.get(path);
+  return read.defaults.has(path) || read.derived?.has(path) ? undefined : read.sources.get(path);
 }
 
 /** The node at a source path; undefined through aliases, since editing an anchor would change other places too. */

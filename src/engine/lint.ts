@@ -64,6 +64,8 @@ export interface ReadConfig {
   readonly facts?: DocumentFacts;
   readonly sources: ReadonlyMap<Pointer, SourcePath>;
   readonly defaults: ReadonlyMap<Pointer, DefaultValue>;
+  /** Canonical paths whose value the adapter computed from its source (never edited by fixes). */
+  readonly derived?: ReadonlySet<Pointer>;
 }
 
 export const PARSE_ERROR = 'parse-error';
@@ -84,14 +86,14 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
     syntax: syntaxOf(document),
     rawScalar: (path) => {
       const source = sources.get(path);
-      return source && !defaults.has(path) ? document.rawScalar(source) : undefined;
+      return source && !defaults.has(path) && !output.derived?.has(path) ? document.rawScalar(source) : undefined;
     },
     defaultOf: (path) => defaults.get(path),
     typeProblems: normalized.typeProblems,
     unknownKeys: normalized.unknownKeys,
     tags: document.tags,
   };
-  return { document, format: detection.format, reason: detection.reason, config: normalized.config, facts, sources, defaults };
+  return { document, format: detection.format, reason: detection.reason, config: normalized.config, facts, sources, defaults, ...(output.derived ? { derived: output.derived } : {}) };
 }
 
 /** JSON by extension, else YAML by extension, else JSON when the whole text is JSON (stdin). */

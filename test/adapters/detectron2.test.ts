@@ -72,6 +72,10 @@ describe('detectron2 adapter', () => {
             "/schedule/warmupSteps": "detectron2",
             "/training/batchSize": "detectron2",
           },
+          "derived": [
+            "/schedule/type",
+            "/schedule/values",
+          ],
           "format": "detectron2",
           "sources": {
             "/optimizer/learningRate": "SOLVER.BASE_LR",

@@ -84,6 +84,9 @@ describe('hf adapter', () => {
             "/schedule/type": "HuggingFace",
             "/training/gradientAccumulation": "HuggingFace",
           },
+          "derived": [
+            "/pretrained",
+          ],
           "format": "hf",
           "sources": {
             "/optimizer/learningRate": "learning_rate",

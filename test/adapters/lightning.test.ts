@@ -101,6 +101,11 @@ describe('lightning adapter', () => {
             "/schedule/minLearningRate": "PyTorch",
             "/training/earlyStopping/patience": "Lightning",
           },
+          "derived": [
+            "/optimizer/name",
+            "/schedule/type",
+            "/training/devices",
+          ],
           "format": "lightning",
           "sources": {
             "/optimizer/learningRate": "optimizer.init_args.lr",

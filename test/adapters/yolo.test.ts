@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { yoloAdapter } from '../../src/adapters/yolo.js';
+import { fixText } from '../../src/engine/fix.js';
 import { lintText } from '../../src/engine/lint.js';
+import { resolveRules } from '../../src/engine/settings.js';
+import { RULES } from '../../src/rules/index.js';
 import { canonicalView } from '../helpers/adapters.js';
 import { brief, dedent } from '../helpers/lint.js';
 
@@ -59,6 +62,11 @@ describe('yolo adapter', () => {
             "/optimizer/name": "YOLO",
             "/optimizer/nesterov": "YOLO",
           },
+          "derived": [
+            "/schedule/endLearningRate",
+            "/schedule/power",
+            "/schedule/type",
+          ],
           "format": "yolo",
           "sources": {
             "/optimizer/learningRate": "lr0",
@@ -127,6 +135,14 @@ describe('yolo adapter', () => {
         '17:11-17:18 warning Momentum 0.74832 is below [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2). (momentum-range)',
         '18:15-18:22 info Weight decay 2.5e-4 (coupled, with SGD) is above the GUIDE §7 range [0, 1e-4]; keep it if it is a recipe\'s suggested value (GUIDE §6 Tier 3), but do not spend trials on it. (weight-decay-range)',
       ]);
+    });
+
+    it('points at lrf for a final rate above lr0, and no fix rewrites lrf with the rate derived from it', () => {
+      const text = 'lr0: 0.01\nlrf: 2.0\nmomentum: 0.9\n';
+      expect(lint(text)).toEqual([
+        '2:6-2:9 warning schedule.endLearningRate 0.02 is above the initial learning rate 0.01: the schedule raises the rate instead of decaying it. (schedule-validity)',
+      ]);
+      expect(fixText(text, { filePath: 'hyp.yaml' }, resolveRules(RULES), 'unsafe').output).toBe(text);
     });
 
     it('points at lr0 for Adam at an SGD rate', () => {
