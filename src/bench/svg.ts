@@ -46,9 +46,9 @@ function tickLabel(value: number): string {
 }
 
 export function lineChart(series: readonly Series[], options: ChartOptions): string {
-  const width = options.width ?? 560;
+  const width = options.width ?? 760;
   const height = options.height ?? 300;
-  const margin = { left: 56, right: 150, top: 28, bottom: 44 };
+  const margin = { left: 56, right: 250, top: 28, bottom: 44 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const all = series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!options.xLog || x > 0));

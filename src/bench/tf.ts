@@ -31,7 +31,8 @@ export async function loadTf(choice: BackendChoice): Promise<LoadedTf> {
       tf.env().set('PROD', true);
       return { tf, backend, notes };
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      // Node's "Cannot find package … imported from <path>": the path says nothing a user needs.
+      const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/ imported from .*$/, '');
       if (choice !== 'auto') throw new Error(`backend "${backend}" is not available: ${reason}`, { cause: error });
       notes.push(`${backend}: ${reason}`);
     }
