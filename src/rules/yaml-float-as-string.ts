@@ -50,7 +50,7 @@ export default createRule<Record<string, never>>({
 /** The same number spelled so PyYAML reads it too: whole numbers plainly, others with a dot and a signed exponent. */
 function pyyamlFloatText(text: string, value: number): string {
   const [mantissa = '', exponent = ''] = text.split(/[eE]/);
-  if (Number.isSafeInteger(value) && !exponent.startsWith('-')) return String(value);
+  if (Number.isSafeInteger(value) && !Object.is(value, -0) && !exponent.startsWith('-')) return String(value);
   const marker = text.includes('E') ? 'E' : 'e';
   const dotted = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
   const signed = /^[-+]/.test(exponent) ? exponent : `+${exponent}`;

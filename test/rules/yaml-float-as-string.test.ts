@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/engine/lint.js';
 import type { DocumentFacts } from '../../src/engine/rule.js';
@@ -73,6 +74,25 @@ describe('yaml-float-as-string', () => {
     it('a whole number such as a step count is rewritten plainly', () => {
       const [d] = diagnosticsOf('yaml-float-as-string', 'training: { maxSteps: 1e5, batchSize: 32 }\n');
       expect(d!.fix).toEqual([{ op: 'set', path: '/training/maxSteps', value: 100000, text: '100000' }]);
+    });
+
+    it('every fix spells the same number in a form PyYAML reads as one (a float with a dot and a signed exponent, or an integer)', () => {
+      const pyyamlNumber = /^[-+]?(\d[\d_]*\.[\d_]*([eE][-+]\d+)?|\d+)$/;
+      const scalar = fc
+        .tuple(fc.constantFrom('', '-', '+'), fc.integer({ min: 0, max: 999 }), fc.option(fc.integer({ min: 0, max: 99 })), fc.constantFrom('e', 'E'), fc.constantFrom('', '-', '+'), fc.integer({ min: 0, max: 12 }))
+        .map(([sign, whole, fraction, marker, expSign, exponent]) => `${sign}${whole}${fraction === null ? '' : `.${fraction}`}${marker}${expSign}${exponent}`)
+        // Spellings PyYAML already reads as a float are not reported (a dot and a signed exponent).
+        .filter((text) => !/\.\d*[eE][-+]/.test(text));
+      fc.assert(
+        fc.property(scalar, (text) => {
+          const [d, ...rest] = diagnosticsOf('yaml-float-as-string', `optimizer: { learningRate: ${text} }\n`);
+          expect(rest).toEqual([]);
+          const fixed = (d!.fix![0] as { text: string }).text;
+          expect(fixed).toMatch(pyyamlNumber);
+          expect(Number(fixed)).toBe(Number(text));
+        }),
+        { numRuns: 200 },
+      );
     });
 
     it('walks nested lists: layers, loss terms and search values', () => {
