@@ -86,8 +86,11 @@ function record(builder: ConfigBuilder, declared: readonly Declared[], spaceSour
     const { domain } = parameter;
     if (domain.kind === 'fixed' || (domain.kind === 'values' && domain.values.length === 1)) {
       const value = domain.kind === 'fixed' ? domain.value : domain.values[0];
+      // A one-value list (`values: [0.6]`) points at its item, so a fix edits the number, not the list.
+      const written = parameter.parts?.values;
+      const source = written && domain.kind === 'values' ? [...written, 0] : (written ?? parameter.source);
       // Only a named field of the model: the search cannot say which layer a bare `dropout` is.
-      if (canonical !== parameter.name && value !== null) builder.set(canonical.split('.'), value, parameter.parts?.values ?? parameter.source);
+      if (canonical !== parameter.name && value !== null) builder.set(canonical.split('.'), value, source);
       continue;
     }
     const target = ['search', 'space', index++];

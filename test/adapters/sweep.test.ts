@@ -191,8 +191,8 @@ describe('sweep adapter', () => {
 
     it('fills fixed Comet values so the training rules see them (corpus: yolov5 comet)', () => {
       const text = fixture('sweep', 'ultralytics__yolov5__utils__loggers__comet__optimizer_config.json');
-      expect(located('warmup-length', text).map((d) => d.at)).toEqual(['118:17-118:20 warning @ [5]']);
-      expect(located('momentum-range', text).map((d) => d.at)).toEqual(['78:17-78:22 warning @ [0.6]']);
+      expect(located('warmup-length', text).map((d) => d.at)).toEqual(['118:18-118:19 warning @ 5']);
+      expect(located('momentum-range', text).map((d) => d.at)).toEqual(['78:18-78:21 warning @ 0.6']);
     });
   });
 
