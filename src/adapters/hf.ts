@@ -55,8 +55,11 @@ const SUPPORTING_KEYS = new Set([
   'dataset',
   'optim_config',
 ]);
-/** Keys of formats whose vocabulary overlaps HuggingFace's: YOLO hyp files, DeepSpeed configs, LitGPT. */
-const FOREIGN_KEYS = ['lr0', 'zero_optimization', 'train_micro_batch_size_per_gpu', 'trainer', 'SOLVER'];
+/**
+ * Keys of files whose vocabulary overlaps HuggingFace's: YOLO hyp files, DeepSpeed configs, Lightning,
+ * detectron2, and the Trainer's own `trainer_state.json` (a record of a run, not a config).
+ */
+const FOREIGN_KEYS = ['lr0', 'zero_optimization', 'train_micro_batch_size_per_gpu', 'trainer', 'SOLVER', 'log_history'];
 
 type Dialect = 'axolotl' | 'llama-factory' | 'llama-factory-v1' | 'transformers';
 

@@ -167,6 +167,7 @@ describe('hf adapter', () => {
       ['a YOLO hyp file', { lr0: 0.01, weight_decay: 0.0005, learning_rate: 0.01 }],
       ['a DeepSpeed config', { train_micro_batch_size_per_gpu: 'auto', gradient_accumulation_steps: 'auto' }],
       ['a LitGPT config', { train: { micro_batch_size: 4 }, optimizer: { class_path: 'torch.optim.AdamW' } }],
+      ['a trainer_state.json', { num_train_epochs: 3, max_steps: 900, train_batch_size: 8, global_step: 900, log_history: [] }],
       ['a native config', { optimizer: { learningRate: 0.001 } }],
       ['a list', [1, 2]],
     ])('does not claim %s', (_name, root) => {
