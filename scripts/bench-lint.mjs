@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// `npm run bench:lint`: how fast `hplint check` lints a realistic tree of configs, side by side with
+// (a) the floor — reading and parsing the same files with `yaml` alone in one process — (b) yamllint and
+// (c) Spectral with a ruleset of five range checks. Builds the corpus from ../shared/corpus (71 real
+// configs × 30 = 2,130 files). Prints files/s, wall time and peak memory (median of --runs runs).
+// yamllint (Debian) and Spectral (npm, installed outside the project: SPECTRAL=/path/to/spectral) are
+// measured when present and skipped with a note when absent. Also times a one-file check against `node -e 0`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    copies: { type: 'string', default: '30' },
+    runs: { type: 'string', default: '3' },
+    shared: { type: 'string', default: process.env.HPLINT_SHARED ?? path.resolve(root, '../shared') },
+    spectral: { type: 'string', default: process.env.SPECTRAL ?? '/opt/spectral/node_modules/.bin/spectral' },
+  },
+});
+const copies = Number(args.copies);
+const runs = Number(args.runs);
+const corpus = path.join(args.shared, 'corpus');
+if (!existsSync(corpus)) {
+  console.error(`bench:lint: no corpus at ${corpus} (set --shared or HPLINT_SHARED)`);
+  process.exit(2);
+}
+
+// One flat directory per copy keeps every file name unique and the tree realistic.
+const work = mkdtempSync(path.join(tmpdir(), 'hplint-bench-'));
+const tree = path.join(work, 'configs');
+const sources = readdirSync(corpus, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && /\.(ya?ml|json)$/.test(e.name))
+  .map((e) => path.join(e.parentPath, e.name));
+for (let copy = 0; copy < copies; copy++) {
+  const dir = path.join(tree, `copy${String(copy).padStart(2, '0')}`);
+  mkdirSync(dir, { recursive: true });
+  for (const file of sources) copyFileSync(file, path.join(dir, path.basename(file)));
+}
+const fileCount = sources.length * copies;
+
+const floorScript = path.join(work, 'floor.mjs');
+writeFileSync(
+  floorScript,
+  `import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from ${JSON.stringify(path.join(root, 'node_modules/yaml/dist/index.js'))};
+let n = 0;
+for (const e of readdirSync(process.argv[2], { recursive: true, withFileTypes: true })) {
+  if (!e.isFile()) continue;
+  for (const doc of parseAllDocuments(readFileSync(path.join(e.parentPath, e.name), 'utf8'))) doc.toJS({ maxAliasCount: 100 });
+  n++;
+}
+if (n !== ${fileCount}) throw new Error('floor read ' + n + ' files');
+`,
+);
+
+const spectralRuleset = path.join(work, '.spectral.yaml');
+writeFileSync(
+  spectralRuleset,
+  `rules:
+${[
+  ['learning-rate', '$..learning_rate', 1e-7, 1],
+  ['lr0', '$..lr0', 1e-7, 1],
+  ['momentum', '$..momentum', 0, 1],
+  ['weight-decay', '$..weight_decay', 0, 0.1],
+  ['batch-size', '$..per_device_train_batch_size', 1, 6000],
+]
+  .map(
+    ([name, given, min, max]) => `  ${name}-range:
+    severity: warn
+    given: "${given}"
+    then:
+      function: schema
+      functionOptions:
+        schema: { type: number, minimum: ${min}, maximum: ${max} }`,
+  )
+  .join('\n')}
+`,
+);
+
+const hasTime = existsSync('/usr/bin/time');
+/** Runs a command `runs` times; returns the median wall time and the peak RSS (GNU time's %M). */
+function measure(command, commandArgs) {
+  const samples = [];
+  let peakKiB = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    const run = hasTime
+      ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...commandArgs], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 })
+      : spawnSync(command, commandArgs, { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 });
+    samples.push(Number(process.hrtime.bigint() - started) / 1e9);
+    if (run.error) throw run.error;
+    if (hasTime) peakKiB = Math.max(peakKiB, Number(run.stderr.trim().split('\n').at(-1)));
+  }
+  samples.sort((a, b) => a - b);
+  return { seconds: samples[Math.floor(samples.length / 2)], peakMiB: peakKiB / 1024 };
+}
+
+const rows = [];
+const hplint = measure(process.execPath, [path.join(root, 'bin/hplint.js'), 'check', tree, '--format', 'json', '--output', path.join(work, 'out.json')]);
+rows.push({ tool: 'hplint check (29 rules, all formats)', files: fileCount, ...hplint });
+rows.push({ tool: 'floor: yaml parse only, one process', files: fileCount, ...measure(process.execPath, [floorScript, tree]) });
+
+let yamllintNote = '';
+try {
+  execFileSync('yamllint', ['--version'], { stdio: 'ignore' });
+  // yamllint checks YAML files only; its JSON files are not counted for it.
+  const yamlFiles = sources.filter((f) => /\.ya?ml$/.test(f)).length * copies;
+  rows.push({ tool: 'yamllint -d relaxed (YAML files only)', files: yamlFiles, ...measure('yamllint', ['-d', 'relaxed', '-f', 'parsable', tree]) });
+} catch {
+  yamllintNote = 'yamllint not installed (apt-get install yamllint): skipped';
+}
+
+let spectralNote = '';
+if (existsSync(args.spectral)) {
+  rows.push({ tool: 'Spectral 6, five range rules', files: fileCount, ...measure(args.spectral, ['lint', '--ruleset', spectralRuleset, '--format', 'json', '--quiet', '--fail-severity', 'error', `${tree}/**/*.{yaml,yml,json}`]) });
+} else {
+  spectralNote = `Spectral not found at ${args.spectral} (npm install --prefix /opt/spectral @stoplight/spectral-cli): skipped`;
+}
+
+const base = rows[0].seconds;
+console.log(`\nbench:lint — ${fileCount} files (${sources.length} corpus configs × ${copies}), median of ${runs} runs, ${process.version}\n`);
+console.log('| tool | files | wall s | files/s | peak MiB | time vs hplint |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const row of rows) {
+  const perSecond = Math.round(row.files / row.seconds);
+  console.log(`| ${row.tool} | ${row.files} | ${row.seconds.toFixed(2)} | ${perSecond} | ${hasTime ? row.peakMiB.toFixed(0) : 'n/a'} | ${(row.seconds / base).toFixed(2)}× |`);
+}
+for (const note of [yamllintNote, spectralNote].filter(Boolean)) console.log(`\nnote: ${note}`);
+
+// Start-up: a one-file check against an empty node process.
+const one = path.join(tree, 'copy00', path.basename(sources[0]));
+const start = measure(process.execPath, [path.join(root, 'bin/hplint.js'), 'check', one, '--format', 'json', '--output', path.join(work, 'one.json')]);
+const empty = measure(process.execPath, ['-e', '0']);
+console.log(`\none-file check: ${(start.seconds * 1000).toFixed(0)} ms; node -e 0: ${(empty.seconds * 1000).toFixed(0)} ms; ratio ${(start.seconds / empty.seconds).toFixed(2)}×`);
+
+rmSync(work, { recursive: true, force: true });
