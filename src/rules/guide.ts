@@ -93,3 +93,6 @@ export const WARMUP_INFO_FRACTION = 0.25;
 
 /** Warm-up suggested in place of an over-long one: the Tuning Playbook sweeps warm-up up to 10% of training. */
 export const WARMUP_SUGGESTED_FRACTION = 0.1;
+
+/** Tuning Playbook (REFERENCE.md) for Adam: under 10 trials tune only the learning rate, from 10 add β1, from 25 add ε. */
+export const ADAM_SEARCH_BUDGET = { beta1: 10, epsilon: 25 } as const;
