@@ -1,5 +1,7 @@
 import { createRule } from '../engine/rule.js';
 import { parentPointer, pointerToDotPath } from '../model/pointer.js';
+import { hplintSchema } from '../model/schema.js';
+import type { SchemaNode } from '../model/schema.js';
 
 export interface Options {
   /** A known key is suggested when at most this fraction of the unknown key's characters must change. */
@@ -8,6 +10,12 @@ export interface Options {
 
 /** Abbreviations ML configs use for canonical keys; spelling variants (snake_case, case) need no entry. */
 const ALIASES: Readonly<Record<string, string>> = { lr: 'learningRate', eps: 'epsilon', wd: 'weightDecay', bs: 'batchSize' };
+
+/** Own entries only: a key named `constructor` or `__proto__` must not find Object.prototype's. */
+function aliasOf(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : undefined;
+}
 
 export default createRule<Options>({
   id: 'unknown-key',
@@ -31,20 +39,53 @@ export default createRule<Options>({
       const parent = pointerToDotPath(parentPointer(path) ?? '');
       const where = parent === '' ? 'at the top level' : `in ${parent}`;
       const closest = closestKey(key, known, context.options.maxEditRatio);
+      const moved = closest ? undefined : placeElsewhere(key, parent, context.document.rawScalar(path) !== undefined);
+      const message = closest
+        ? `did you mean "${closest}"?`
+        : moved
+          ? `did you mean ${moved}?`
+          : `known keys: ${known.join(', ')}.`;
       context.report({
         path,
-        message: closest
-          ? `Unknown key "${key}" ${where} (its value is ignored): did you mean "${closest}"?`
-          : `Unknown key "${key}" ${where} (its value is ignored); known keys: ${known.join(', ')}.`,
+        message: `Unknown key "${key}" ${where} (its value is ignored)${closest || moved ? ': ' : '; '}${message}`,
         ...(closest ? { suggestion: { path, description: `Rename "${key}" to "${closest}".` } } : {}),
+        ...(moved ? { suggestion: { path, description: `Move "${key}" to ${moved}.` } } : {}),
       });
     }
   },
 });
 
+/**
+ * The one section of the format that has this key (`epochs` → `training.epochs`), when it was written at the
+ * wrong level, and a value of the same shape (a scalar for a scalar field, a mapping for a section).
+ */
+function placeElsewhere(key: string, parent: string, scalar: boolean): string | undefined {
+  const wanted = comparable(aliasOf(key) ?? key);
+  const places = SECTION_KEYS.filter((p) => comparable(p.key) === wanted && p.section !== parent && p.scalar === scalar);
+  return places.length === 1 ? [places[0]!.section, places[0]!.key].filter(Boolean).join('.') : undefined;
+}
+
+/**
+ * Every key of every section of the schema, with the section's dot path. List items (layers, loss terms) and
+ * LoRA adapters are left out: a bare `dropout` or `rate` does not say which layer or adapter it belongs to.
+ */
+const SECTION_KEYS: readonly { section: string; key: string; scalar: boolean }[] = (() => {
+  const out: { section: string; key: string; scalar: boolean }[] = [];
+  const walk = (node: SchemaNode, section: string): void => {
+    for (const [key, child] of Object.entries(node.properties ?? {})) {
+      const path = section ? `${section}.${key}` : key;
+      if (path === 'model.lora') continue;
+      out.push({ section, key, scalar: !child.properties && !child.items });
+      if (child.properties) walk(child, path);
+    }
+  };
+  walk(hplintSchema as SchemaNode, '');
+  return out;
+})();
+
 /** The known key nearest by edit distance, ignoring case, `_` and `-` (`learning_rate` → `learningRate`). */
 function closestKey(key: string, known: readonly string[], maxEditRatio: number): string | undefined {
-  const alias = ALIASES[key.toLowerCase()];
+  const alias = aliasOf(key);
   if (alias && known.includes(alias)) return alias;
   const target = comparable(key);
   let best: { key: string; distance: number } | undefined;

@@ -65,8 +65,22 @@ describe('unknown-key', () => {
 
     it('keys inside layers and at the top level', () => {
       expect(check('epochs: 10\nmodel:\n  layers:\n    - { type: dropout, rat: 0.5 }\n')).toEqual([
-        '1:9-1:11 warning Unknown key "epochs" at the top level (its value is ignored); known keys: $schema, pretrained, data, model, optimizer, schedule, training, regularization, losses, search.',
+        '1:9-1:11 warning Unknown key "epochs" at the top level (its value is ignored): did you mean training.epochs?',
         '4:29-4:32 warning Unknown key "rat" in model.layers.0 (its value is ignored): did you mean "rate"?',
+      ]);
+    });
+
+    it('a key of another section, of the same shape, is placed there; ambiguous or list-item keys are not', () => {
+      const native = { inputFormat: 'native' } as const;
+      const [d] = diagnosticsOf('unknown-key', 'learning_rate: 0.001\n', undefined, native);
+      expect(brief(d!)).toBe('1:16-1:21 warning Unknown key "learning_rate" at the top level (its value is ignored): did you mean optimizer.learningRate?');
+      expect(d!.suggestion).toEqual({ path: '/learning_rate', description: 'Move "learning_rate" to optimizer.learningRate.' });
+      // patience is in schedule and in training.earlyStopping; units belongs to a layer; a mapping is no epoch count.
+      const found = diagnosticsOf('unknown-key', 'patience: 10\nunits: 64\nepochs: { max: 10 }\n', undefined, native);
+      expect(found.map((d) => d.message.replace(/ \(its value is ignored\); known keys: .*$/, ''))).toEqual([
+        'Unknown key "patience" at the top level',
+        'Unknown key "units" at the top level',
+        'Unknown key "epochs" at the top level',
       ]);
     });
 
