@@ -71,8 +71,10 @@ const require = createRequire(import.meta.url);
  * so a typo in a rule id stops the run (exit 2) instead of silently linting with other settings.
  * For package.json, the settings are its `hplint` key (undefined when it has none).
  */
-export function loadConfig(filePath: string, rules: readonly AnyRule[]): HplintConfig | undefined {
-  const absolute = path.resolve(filePath);
+export function loadConfig(configFile: string, rules: readonly AnyRule[]): HplintConfig | undefined {
+  const absolute = path.resolve(configFile);
+  // Messages name the file as a person in the working directory would.
+  const filePath = path.relative(process.cwd(), absolute) || absolute;
   let text: string;
   try {
     text = readFileSync(absolute, 'utf8');

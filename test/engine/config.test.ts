@@ -22,7 +22,8 @@ function loadError(name: string, text: string): string {
   try {
     loadConfig(path.join(root, name), RULES);
   } catch (error) {
-    return (error as Error).message.replace(root + path.sep, '');
+    const message = (error as Error).message;
+    return message.slice(message.indexOf(name));
   }
   return 'no error';
 }
