@@ -2,6 +2,7 @@ import { createRule } from '../engine/rule.js';
 import { parentPointer, pointerToDotPath } from '../model/pointer.js';
 import { hplintSchema } from '../model/schema.js';
 import type { SchemaNode } from '../model/schema.js';
+import type { RawScalar } from '../source/document.js';
 
 export interface Options {
   /** A known key is suggested when at most this fraction of the unknown key's characters must change. */
@@ -39,7 +40,7 @@ export default createRule<Options>({
       const parent = pointerToDotPath(parentPointer(path) ?? '');
       const where = parent === '' ? 'at the top level' : `in ${parent}`;
       const closest = closestKey(key, known, context.options.maxEditRatio);
-      const moved = closest ? undefined : placeElsewhere(key, parent, context.document.rawScalar(path) !== undefined);
+      const moved = closest ? undefined : placeElsewhere(key, parent, shapeOf(context.document.rawScalar(path)));
       const message = closest
         ? `did you mean "${closest}"?`
         : moved
@@ -55,13 +56,22 @@ export default createRule<Options>({
   },
 });
 
+/** What can be moved: a number (a hyperparameter's value) or a whole section; names and flags are too generic. */
+type Shape = 'number' | 'section' | 'other';
+
+function shapeOf(raw: RawScalar | undefined): Shape {
+  if (!raw) return 'section';
+  return !raw.quoted && raw.text.trim() !== '' && Number.isFinite(Number(raw.text)) ? 'number' : 'other';
+}
+
 /**
- * The one section of the format that has this key (`epochs` → `training.epochs`), when it was written at the
- * wrong level, and a value of the same shape (a scalar for a scalar field, a mapping for a section).
+ * The one section of the format that has this key (`epochs` → `training.epochs`), when a number or a section
+ * was written at the wrong level.
  */
-function placeElsewhere(key: string, parent: string, scalar: boolean): string | undefined {
+function placeElsewhere(key: string, parent: string, shape: Shape): string | undefined {
+  if (shape === 'other') return undefined;
   const wanted = comparable(aliasOf(key) ?? key);
-  const places = SECTION_KEYS.filter((p) => comparable(p.key) === wanted && p.section !== parent && p.scalar === scalar);
+  const places = SECTION_KEYS.filter((p) => comparable(p.key) === wanted && p.section !== parent && p.shape === shape);
   return places.length === 1 ? [places[0]!.section, places[0]!.key].filter(Boolean).join('.') : undefined;
 }
 
@@ -69,13 +79,14 @@ function placeElsewhere(key: string, parent: string, scalar: boolean): string | 
  * Every key of every section of the schema, with the section's dot path. List items (layers, loss terms) and
  * LoRA adapters are left out: a bare `dropout` or `rate` does not say which layer or adapter it belongs to.
  */
-const SECTION_KEYS: readonly { section: string; key: string; scalar: boolean }[] = (() => {
-  const out: { section: string; key: string; scalar: boolean }[] = [];
+const SECTION_KEYS: readonly { section: string; key: string; shape: Shape }[] = (() => {
+  const out: { section: string; key: string; shape: Shape }[] = [];
   const walk = (node: SchemaNode, section: string): void => {
     for (const [key, child] of Object.entries(node.properties ?? {})) {
       const path = section ? `${section}.${key}` : key;
       if (path === 'model.lora') continue;
-      out.push({ section, key, scalar: !child.properties && !child.items });
+      const numeric = child.type === 'number' || child.type === 'integer';
+      out.push({ section, key, shape: child.properties ? 'section' : numeric ? 'number' : 'other' });
       if (child.properties) walk(child, path);
     }
   };
