@@ -75,13 +75,17 @@ describe('unknown-key', () => {
       const [d] = diagnosticsOf('unknown-key', 'learning_rate: 0.001\n', undefined, native);
       expect(brief(d!)).toBe('1:16-1:21 warning Unknown key "learning_rate" at the top level (its value is ignored): did you mean optimizer.learningRate?');
       expect(d!.suggestion).toEqual({ path: '/learning_rate', description: 'Move "learning_rate" to optimizer.learningRate.' });
-      // patience is in schedule and in training.earlyStopping; units belongs to a layer; a mapping is no epoch count.
-      const found = diagnosticsOf('unknown-key', 'patience: 10\nunits: 64\nepochs: { max: 10 }\n', undefined, native);
+      // patience is in schedule and in training.earlyStopping; units belongs to a layer; a mapping is no epoch
+      // count; a name is too generic to guess its place.
+      const found = diagnosticsOf('unknown-key', 'patience: 10\nunits: 64\nepochs: { max: 10 }\nname: resnet-run\n', undefined, native);
       expect(found.map((d) => d.message.replace(/ \(its value is ignored\); known keys: .*$/, ''))).toEqual([
         'Unknown key "patience" at the top level',
         'Unknown key "units" at the top level',
         'Unknown key "epochs" at the top level',
+        'Unknown key "name" at the top level',
       ]);
+      const [section] = diagnosticsOf('unknown-key', 'optimizer: { name: adam }\nearlyStopping:\n  patience: 10\n');
+      expect(section!.message).toBe('Unknown key "earlyStopping" at the top level (its value is ignored): did you mean training.earlyStopping?');
     });
 
     it('the edit ratio is an option', () => {
