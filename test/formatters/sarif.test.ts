@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/engine/lint.js';
 import { sarif } from '../../src/formatters/sarif.js';
 import { clean, context, results } from './fixtures.js';
 
 const schema = JSON.parse(readFileSync('/work/shared/schemas/sarif-schema-2.1.0.json', 'utf8'));
-const validate = new Ajv({ allErrors: true, strict: false, logger: false }).compile(schema);
+// A CommonJS module: its default export sits on `.default` under NodeNext typing.
+const validate = new AjvDraft04.default({ allErrors: true, strict: false, logger: false }).compile(schema);
 
 describe('sarif formatter', () => {
   it('validates against the SARIF 2.1.0 schema, with and without results', () => {
