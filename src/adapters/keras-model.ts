@@ -192,7 +192,7 @@ function readLayer(builder: ConfigBuilder, layer: Json, source: SourcePath, targ
   const type = className(layer);
   if (type === undefined) return;
   builder.locate(target, [...source, 'class_name']);
-  builder.set([...target, 'type'], layerType(type), [...source, 'class_name']);
+  builder.setDerived([...target, 'type'], layerType(type), [...source, 'class_name']);
   if (!isPlainObject(layer.config)) return;
   const config = layer.config;
   const at = (key: string): SourcePath => [...source, 'config', key];
@@ -201,7 +201,7 @@ function readLayer(builder: ConfigBuilder, layer: Json, source: SourcePath, targ
     if (value !== undefined && value !== null && (field !== 'activation' || typeof value === 'string')) builder.set([...target, field], value, at(key));
   }
   const batchKey = BATCH_SHAPE_KEYS.find((k) => Array.isArray(config[k]));
-  if (batchKey) builder.set([...target, 'inputShape'], (config[batchKey] as unknown[]).slice(1), at(batchKey));
+  if (batchKey) builder.setDerived([...target, 'inputShape'], (config[batchKey] as unknown[]).slice(1), at(batchKey));
   else if (Array.isArray(config.input_shape)) builder.set([...target, 'inputShape'], config.input_shape, at('input_shape'));
   const regularizer = config.kernel_regularizer;
   if (isPlainObject(regularizer) && isPlainObject(regularizer.config)) {
@@ -218,10 +218,14 @@ function readLayer(builder: ConfigBuilder, layer: Json, source: SourcePath, targ
 /** Reads a topology's layers into `model.layers`; returns the names of the model's outputs (functional models). */
 export function readTopology(builder: ConfigBuilder, topology: Json, path: SourcePath): string[] {
   const list = layerList(topology);
-  if (list) builder.locate(['model', 'layers'], [...path, ...list.path]);
-  flattenLayers(topology, path).forEach((layer, i) => {
+  const layers = flattenLayers(topology, path);
+  // The layer list is the file's own only when nothing was reordered or inlined: a fix that moves
+  // canonical layers must not shuffle a functional model's list, whose order is not the graph's.
+  const asWritten = list !== undefined && layers.length === list.layers.length && layers.every((l, i) => l.path.join('/') === [...path, ...list.path, i].join('/'));
+  if (list && asWritten) builder.locate(['model', 'layers'], [...path, ...list.path]);
+  layers.forEach((layer, i) => {
     readLayer(builder, layer.value, layer.path, ['model', 'layers', i]);
-    if (layer.frozenBy) builder.set(['model', 'layers', i, 'trainable'], false, layer.frozenBy);
+    if (layer.frozenBy) builder.setDerived(['model', 'layers', i, 'trainable'], false, layer.frozenBy);
   });
   const outputs = isPlainObject(topology.config) ? topology.config.output_layers : undefined;
   if (!Array.isArray(outputs)) return [];
@@ -251,7 +255,7 @@ function readOptimizer(builder: ConfigBuilder, optimizer: unknown, path: SourceP
   const at = (key: string): SourcePath => [...path, 'config', key];
   // Mixed precision wraps the real optimizer.
   if (isPlainObject(config.inner_optimizer)) return readOptimizer(builder, config.inner_optimizer, at('inner_optimizer'));
-  builder.set(['optimizer', 'name'], name.toLowerCase(), [...path, 'class_name']);
+  builder.setDerived(['optimizer', 'name'], name.toLowerCase(), [...path, 'class_name']);
   const camelCase = 'learningRate' in config;
   const rateKey = ['learning_rate', 'learningRate', 'lr'].find((k) => config[k] !== undefined && config[k] !== null);
   if (rateKey) readLearningRate(builder, config[rateKey], at(rateKey));
@@ -263,8 +267,8 @@ function readOptimizer(builder: ConfigBuilder, optimizer: unknown, path: SourceP
   if (name === 'RMSProp' && camelCase && decay !== undefined) builder.set(['optimizer', 'rho'], decay, at('decay'));
   else if (decay !== undefined && decay > 0 && rateKey && !isPlainObject(config[rateKey])) {
     // Keras 2 `decay`: lr / (1 + decay × iteration), i.e. inverse-time decay with one-step periods.
-    builder.set(['schedule', 'type'], 'inverseTimeDecay', at('decay'));
-    builder.set(['schedule', 'decaySteps'], 1, at('decay'));
+    builder.setDerived(['schedule', 'type'], 'inverseTimeDecay', at('decay'));
+    builder.setDerived(['schedule', 'decaySteps'], 1, at('decay'));
     builder.set(['schedule', 'decayRate'], decay, at('decay'));
   }
   const defaults = Object.hasOwn(TFJS_OPTIMIZER_DEFAULTS, name) ? TFJS_OPTIMIZER_DEFAULTS[name]! : {};
@@ -283,7 +287,7 @@ function readLearningRate(builder: ConfigBuilder, value: unknown, path: SourcePa
   const schedule = Object.hasOwn(SCHEDULES, scheduleName) ? SCHEDULES[scheduleName] : undefined;
   if (!schedule || !isPlainObject(value.config)) return;
   const config = value.config;
-  builder.set(['schedule', 'type'], schedule.type, [...path, 'class_name']);
+  builder.setDerived(['schedule', 'type'], schedule.type, [...path, 'class_name']);
   if (config.initial_learning_rate !== undefined) builder.set(['optimizer', 'learningRate'], config.initial_learning_rate, [...path, 'config', 'initial_learning_rate']);
   for (const [key, field] of Object.entries(schedule.fields)) {
     if (config[key] !== undefined && config[key] !== null) builder.set(['schedule', field], config[key], [...path, 'config', key]);
@@ -326,7 +330,7 @@ function readLosses(builder: ConfigBuilder, training: Json, path: SourcePath, ou
     if (!read) continue;
     const target = ['losses', index++];
     builder.locate(target, term.source);
-    builder.set([...target, 'name'], read.name, term.source);
+    builder.setDerived([...target, 'name'], read.name, term.source);
     if (read.fromLogits !== undefined) builder.set([...target, 'fromLogits'], read.fromLogits, [...term.source, 'config', 'from_logits']);
     if (term.output) builder.set([...target, 'output'], term.output);
     const key = term.weightKey;

@@ -75,35 +75,44 @@ interface Declared {
   readonly parts?: { readonly values?: SourcePath; readonly min?: SourcePath; readonly max?: SourcePath; readonly scale?: SourcePath };
   /** The tool whose default sampling (uniform) gives the scale, when the file does not write one. */
   readonly scaleDefault?: string;
+  /** The bounds are computed from what is written (W&B `log_uniform` writes exponents of e). */
+  readonly computedBounds?: boolean;
 }
 
-/** Records the declared parameters: varying ones as `search.space`, fixed ones into the canonical config. */
+/**
+ * Records the declared parameters: varying ones as `search.space`, fixed ones into the canonical config.
+ * A value whose own node the file writes is set; one computed from a key or an expression
+ * (`interval(a, b)`, `distribution: log_uniform_values` → `scale: log`) is derived: pointed at, never edited.
+ */
 function record(builder: ConfigBuilder, declared: readonly Declared[], spaceSource: SourcePath): void {
   builder.locate(['search', 'space'], spaceSource);
   let index = 0;
   for (const parameter of declared) {
     const canonical = canonicalParameter(parameter.name);
     const { domain } = parameter;
+    const parts = parameter.parts ?? {};
+    const put = (path: (string | number)[], value: unknown, written: SourcePath | undefined, computed = false): void => {
+      if (written && !computed) builder.set(path, value, written);
+      else builder.setDerived(path, value, written ?? parameter.source);
+    };
     if (domain.kind === 'fixed' || (domain.kind === 'values' && domain.values.length === 1)) {
       const value = domain.kind === 'fixed' ? domain.value : domain.values[0];
       // A one-value list (`values: [0.6]`) points at its item, so a fix edits the number, not the list.
-      const written = parameter.parts?.values;
-      const source = written && domain.kind === 'values' ? [...written, 0] : (written ?? parameter.source);
+      const written = parts.values && domain.kind === 'values' ? [...parts.values, 0] : parts.values;
       // Only a named field of the model: the search cannot say which layer a bare `dropout` is.
-      if (canonical !== parameter.name && value !== null) builder.set(canonical.split('.'), value, source);
+      if (canonical !== parameter.name && value !== null) put(canonical.split('.'), value, written);
       continue;
     }
     const target = ['search', 'space', index++];
-    const parts = parameter.parts ?? {};
     builder.locate(target, parameter.source);
-    builder.set([...target, 'parameter'], canonical, parameter.source);
+    builder.setDerived([...target, 'parameter'], canonical, parameter.source);
     if (domain.kind === 'values') {
-      builder.set([...target, 'values'], domain.values, parts.values ?? parameter.source);
+      put([...target, 'values'], domain.values, parts.values);
     } else {
-      builder.set([...target, 'min'], domain.min, parts.min ?? parameter.source);
-      builder.set([...target, 'max'], domain.max, parts.max ?? parameter.source);
+      put([...target, 'min'], domain.min, parts.min, parameter.computedBounds);
+      put([...target, 'max'], domain.max, parts.max, parameter.computedBounds);
       if (parameter.scaleDefault && !parts.scale) builder.setDefault([...target, 'scale'], domain.scale, parameter.scaleDefault, parameter.source);
-      else builder.set([...target, 'scale'], domain.scale, parts.scale ?? parameter.source);
+      else put([...target, 'scale'], domain.scale, parts.scale, true);
     }
   }
 }
@@ -139,7 +148,8 @@ function wandbParameters(parameters: unknown, path: SourcePath, prefix = '', enc
       max: [...source, 'max'],
       ...('distribution' in spec ? { scale: [...source, 'distribution'] } : {}),
     };
-    return [{ name, source, domain, parts, scaleDefault: WANDB }];
+    const computedBounds = typeof spec.distribution === 'string' && WANDB_EXPONENT_DISTRIBUTIONS.includes(spec.distribution);
+    return [{ name, source, domain, parts, scaleDefault: WANDB, computedBounds }];
   });
 }
 
@@ -156,7 +166,7 @@ function wandbDomain(spec: Record<string, unknown>): SweepDomain | undefined {
 
 function readWandb(builder: ConfigBuilder, root: Record<string, unknown>): void {
   const strategy = strategyOf(root.method);
-  if (strategy) builder.set(['search', 'strategy'], strategy, ['method']);
+  if (strategy) builder.setDerived(['search', 'strategy'], strategy, ['method']);
   // `run_cap` caps the sweep; `count` (an agent argument some files carry) caps one agent.
   const cap = ['run_cap', 'count'].find((k) => asNumber(root[k]) !== undefined);
   if (cap) builder.set(['search', 'trials'], asNumber(root[cap]), [cap]);
@@ -199,22 +209,26 @@ function readHydra(builder: ConfigBuilder, root: Record<string, unknown>): void 
   const sampler = valueAt(root, [...HYDRA_SWEEPER, 'sampler', '_target_']);
   if (usesOptuna(root)) {
     const strategy = strategyOf(sampler);
-    if (strategy) builder.set(['search', 'strategy'], strategy, [...HYDRA_SWEEPER, 'sampler', '_target_']);
+    if (strategy) builder.setDerived(['search', 'strategy'], strategy, [...HYDRA_SWEEPER, 'sampler', '_target_']);
     else if (sampler === undefined) builder.setDefault(['search', 'strategy'], OPTUNA_SWEEPER_DEFAULTS.strategy, OPTUNA_SWEEPER, HYDRA_SWEEPER);
     const trials = asNumber(valueAt(root, [...HYDRA_SWEEPER, 'n_trials']));
     if (trials !== undefined) builder.set(['search', 'trials'], trials, [...HYDRA_SWEEPER, 'n_trials']);
     else builder.setDefault(['search', 'trials'], OPTUNA_SWEEPER_DEFAULTS.trials, OPTUNA_SWEEPER, HYDRA_SWEEPER);
   } else {
     // Hydra's basic sweeper runs every combination of its comma lists.
-    builder.set(['search', 'strategy'], 'grid', HYDRA_SWEEPER);
+    builder.setDerived(['search', 'strategy'], 'grid', HYDRA_SWEEPER);
   }
   const declared = Object.entries(found.params).flatMap(([name, value]): Declared[] => {
     const domain = hydraDomain(value);
     if (!domain) return [];
     const source = [...found.path, name];
+    // A plain value (`trainer.max_epochs: 20`) is written as such; an expression is not.
+    const plain = domain.kind === 'fixed' && domain.value === value;
     const parts = isPlainObject(value)
       ? { values: [...source, 'choices'], min: [...source, 'low'], max: [...source, 'high'], ...('log' in value ? { scale: [...source, 'log'] } : {}) }
-      : undefined;
+      : plain
+        ? { values: source }
+        : undefined;
     return [{ name, source, domain, ...(parts ? { parts } : {}) }];
   });
   record(builder, declared, found.path);
@@ -238,7 +252,7 @@ function cometDomain(spec: Record<string, unknown>): SweepDomain | undefined {
 
 function readComet(builder: ConfigBuilder, root: Record<string, unknown>): void {
   const strategy = strategyOf(root.algorithm);
-  if (strategy) builder.set(['search', 'strategy'], strategy, ['algorithm']);
+  if (strategy) builder.setDerived(['search', 'strategy'], strategy, ['algorithm']);
   // `spec.maxCombo: 0` means no limit; top-level `trials` repeats each combination, it is not a budget.
   const maxCombo = asNumber(valueAt(root, ['spec', 'maxCombo']));
   if (maxCombo !== undefined && maxCombo > 0) builder.set(['search', 'trials'], maxCombo, ['spec', 'maxCombo']);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { kerasAdapter } from '../../src/adapters/keras.js';
 import { layerType, snakeToCamel } from '../../src/adapters/keras-model.js';
+import { fixText } from '../../src/engine/fix.js';
 import { lintText, readConfig } from '../../src/engine/lint.js';
+import { resolveRules } from '../../src/engine/settings.js';
+import { RULES } from '../../src/rules/index.js';
 import { corpusFiles, corpusText } from '../helpers/adapters.js';
 import { fixture, goldenPath, goldenYaml } from './golden.js';
 
@@ -249,6 +252,28 @@ describe('keras adapter', () => {
         ['dense', 'softmax'],
       ]);
       expect(read.config?.losses).toEqual([{ name: 'categoricalCrossentropy' }]);
+    });
+  });
+
+  describe('fixes', () => {
+    const dropoutThenNorm = (layers: unknown[]) => json({ class_name: 'Functional', config: { layers } });
+    const unsafeFix = (text: string) => fixText(text, {}, resolveRules(RULES, { 'dropout-range': 'off' }), 'unsafe').output;
+
+    it('moves a Sequential dropout after its batch normalization in the file itself', () => {
+      const text = json({
+        class_name: 'Sequential',
+        config: { layers: [{ class_name: 'Dropout', config: { rate: 0.2 } }, { class_name: 'BatchNormalization', config: {} }] },
+      });
+      expect(JSON.parse(unsafeFix(text)).config.layers.map((l: { class_name: string }) => l.class_name)).toEqual(['BatchNormalization', 'Dropout']);
+    });
+
+    it('never reorders a functional model, whose file order is not its graph order', () => {
+      const text = dropoutThenNorm([
+        { name: 'bn', class_name: 'BatchNormalization', config: { name: 'bn' }, inbound_nodes: [[['drop', 0, 0, {}]]] },
+        { name: 'drop', class_name: 'Dropout', config: { name: 'drop', rate: 0.2 }, inbound_nodes: [] },
+      ]);
+      expect(lintText(text).diagnostics.map((d) => d.ruleId)).toEqual(['dropout-before-batchnorm']);
+      expect(unsafeFix(text)).toBe(text);
     });
   });
 
