@@ -75,12 +75,17 @@ export function parseSource(text: string, filePath: string): SourceDocument {
       end: end + offsetShift,
     };
   };
+  const nul = body.indexOf('\u0000');
+  if (nul >= 0) {
+    const problem = { message: 'a binary file (it contains NUL bytes), not a YAML or JSON config', range: toRange(nul, nul + 1) };
+    return unparsed(text, filePath, problem, lines);
+  }
   const breach = findDepthBreach(body);
   if (breach) {
     const problem = { message: `collections nest deeper than ${LIMITS.maxDepth} levels`, range: toRange(breach.offset, breach.offset + 1) };
     return unparsed(text, filePath, problem, lines);
   }
-  const documents = parseAllDocuments(body, {
+  const documents = parseAllDocuments(blankJsonComments(body), {
     version: '1.2',
     schema: 'core',
     prettyErrors: false,
@@ -92,8 +97,8 @@ export function parseSource(text: string, filePath: string): SourceDocument {
   const docs = Array.isArray(documents) ? documents : [documents];
   const problems: ParseProblem[] = [];
   const first = docs[0] as Document.Parsed | undefined;
-  // Only the first error: later ones are usually echoes of it, as a compiler's cascade is.
-  const firstError = first?.errors[0];
+  // Only the first error, in any document of the stream: later ones are usually echoes of it.
+  const firstError = docs.flatMap((doc) => doc.errors)[0];
   if (firstError) problems.push({ message: cleanMessage(firstError.message), range: toRange(firstError.pos[0], firstError.pos[1]) });
 
   let root: unknown;
@@ -110,24 +115,25 @@ export function parseSource(text: string, filePath: string): SourceDocument {
     while (e > start && /\s/.test(body[e - 1] ?? '')) e--;
     return e;
   };
+  // A node's range starts after its tag; a tagged node is underlined from the tag, where the finding is.
+  const tagStart = (node: Node, from: number): number => {
+    if (!node.tag || CORE_TAGS.has(node.tag)) return from;
+    let start = from;
+    while (start > 0 && /[ \t]/.test(body[start - 1]!)) start--;
+    while (start > 0 && !/[\s[{,]/.test(body[start - 1]!)) start--;
+    return body[start] === '!' ? start : from;
+  };
   const nodeRange = (node: Node, key?: Node): SourceRange | undefined => {
     // A block collection under a key is reported at its key: one line, where the reader looks.
     const anchor = key && isCollection(node) && !node.flow ? key : node;
     const range = anchor.range;
-    return range ? toRange(range[0], trimmedEnd(range[0], range[1])) : undefined;
+    if (!range) return undefined;
+    const start = anchor === node ? tagStart(node, range[0]) : range[0];
+    return toRange(start, trimmedEnd(start, range[1]));
   };
 
-  // A node's range starts after its tag; a tag finding should underline the tag itself.
-  const taggedRange = (node: Node): SourceRange | undefined => {
-    const range = nodeRange(node);
-    if (!range || !node.range) return range;
-    let tagStart = node.range[0];
-    while (tagStart > 0 && /[ \t]/.test(body[tagStart - 1]!)) tagStart--;
-    while (tagStart > 0 && !/[\s[{,]/.test(body[tagStart - 1]!)) tagStart--;
-    return body[tagStart] === '!' ? toRange(tagStart, trimmedEnd(tagStart, node.range[1])) : range;
-  };
   const tags: TaggedNode[] = [];
-  if (first?.contents && problems.length === 0) collectTags(first, first.contents, [], tags, taggedRange);
+  if (first?.contents && problems.length === 0) collectTags(first, first.contents, [], tags, nodeRange);
 
   return {
     filePath,
@@ -241,4 +247,29 @@ function unparsed(text: string, filePath: string, problem: ParseProblem, lines: 
     rawScalar: () => undefined,
     lineText: (n) => lines[n - 1] ?? '',
   };
+}
+
+/**
+ * JSON with comments (tsconfig-style `//` and `/* *\/`) is common in editors' JSON; YAML does not know
+ * those comments. For text that starts as JSON, they are replaced by spaces — offsets, and so positions,
+ * stay exactly as in the file. Strings are skipped so `"http://…"` is left alone.
+ */
+export function blankJsonComments(text: string): string {
+  if (!/^\s*[[{]/.test(text) || !/\/[/*]/.test(text)) return text;
+  let out = '';
+  let copiedUpTo = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const block = text[i + 1] === '*';
+      const close = block ? text.indexOf('*/', i + 2) : text.indexOf('\n', i);
+      const end = close < 0 ? text.length : block ? close + 2 : close;
+      out += text.slice(copiedUpTo, i) + text.slice(i, end).replace(/[^\r\n]/g, ' ');
+      copiedUpTo = end;
+      i = end - 1;
+    }
+  }
+  return out + text.slice(copiedUpTo);
 }
