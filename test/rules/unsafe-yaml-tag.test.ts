@@ -28,7 +28,7 @@ describe('unsafe-yaml-tag', () => {
       `);
       const [d, ...rest] = diagnosticsOf('unsafe-yaml-tag', yaml);
       expect(rest).toEqual([]);
-      expect(brief(d!)).toBe(`3:38-3:67 warning !!python/object/apply:eval is a Python-specific YAML tag: ${PYYAML}`);
+      expect(brief(d!)).toBe(`3:11-3:67 warning !!python/object/apply:eval is a Python-specific YAML tag: ${PYYAML}`);
       expect(d!.suggestion).toBeUndefined();
     });
 
@@ -41,19 +41,19 @@ describe('unsafe-yaml-tag', () => {
           IMS_PER_BATCH: 16
           BASE_LR: 0.01
       `);
-      expect(check(yaml)).toEqual([`3:39-3:115 warning !!python/object/apply:eval is a Python-specific YAML tag: ${PYYAML}`]);
+      expect(check(yaml)).toEqual([`3:12-3:115 warning !!python/object/apply:eval is a Python-specific YAML tag: ${PYYAML}`]);
     });
 
     it('a tag on a nested scalar, reported at the tagged value', () => {
-      expect(check('optimizer:\n  name: !!python/name:os.system adam\n')).toEqual([`2:33-2:37 warning !!python/name:os.system is a Python-specific YAML tag: ${PYYAML}`]);
+      expect(check('optimizer:\n  name: !!python/name:os.system adam\n')).toEqual([`2:9-2:37 warning !!python/name:os.system is a Python-specific YAML tag: ${PYYAML}`]);
     });
 
     it('Ruby, JavaScript and Java class tags', () => {
       const found = check('optimizer:\n  name: !ruby/object:Gem::Installer x\n  epsilon: !!js/function "f() {}"\n  rho: !!javax.script.ScriptEngineManager [x]\n');
       expect(found.map((d) => d.split(' is a ')[0])).toEqual([
-        '2:37-2:38 warning !ruby/object:Gem::Installer',
-        '3:26-3:34 warning !!js/function',
-        '4:43-4:46 warning !!javax.script.ScriptEngineManager',
+        '2:9-2:38 warning !ruby/object:Gem::Installer',
+        '3:12-3:34 warning !!js/function',
+        '4:8-4:46 warning !!javax.script.ScriptEngineManager',
       ]);
       expect(found.map((d) => /is an? (\w+)-specific/.exec(d)?.[1])).toEqual(['Ruby', 'JavaScript', 'Java']);
     });
