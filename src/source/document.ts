@@ -105,6 +105,10 @@ export function parseSource(text: string, filePath: string): SourceDocument {
   if (first && problems.length === 0) {
     try {
       root = first.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+      if (isCyclic(root)) {
+        problems.push({ message: 'the document contains itself through an alias (a cycle): no loader can build it', range: toRange(0, 0) });
+        root = undefined;
+      }
     } catch (error) {
       problems.push({ message: aliasMessage(error), range: toRange(0, 0) });
     }
@@ -272,4 +276,19 @@ export function blankJsonComments(text: string): string {
     }
   }
   return out + text.slice(copiedUpTo);
+}
+
+/** True when a value contains itself, as `&a {x: [*a]}` does: every walk over it would never end. */
+function isCyclic(root: unknown): boolean {
+  const onPath = new Set<object>();
+  const visit = (value: unknown): boolean => {
+    if (typeof value !== 'object' || value === null) return false;
+    if (onPath.has(value)) return true;
+    onPath.add(value);
+    const children = Array.isArray(value) ? value : Object.values(value);
+    const cyclic = children.some(visit);
+    onPath.delete(value);
+    return cyclic;
+  };
+  return visit(root);
 }

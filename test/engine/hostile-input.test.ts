@@ -95,4 +95,8 @@ describe('hostile and unusual input', () => {
     for (let i = 1; i < 9; i++) lines.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
     expect(lint(lines.join('\n') + '\n').found).toEqual(['parse-error 1:1']);
   });
+
+  it('a document that contains itself through an alias is a parse-error, not a stack overflow', () => {
+    expect(lint('optimizer: &a { name: adam, x: [*a] }\n').found).toEqual(['parse-error 1:1']);
+  });
 });
