@@ -24,11 +24,9 @@ export const stylish: Formatter = (results, context) => {
       const line = lines[d.line - 1];
       if (line !== undefined && line.trim() !== '') {
         const gutter = String(d.line);
-        const shown = line.replace(/\t/g, ' ');
-        const endColumn = d.endLine === d.line ? d.endColumn : shown.length + 1;
-        const caretLength = Math.max(1, Math.min(endColumn, shown.length + 1) - d.column);
-        out.push(`  ${c.dim(`${gutter} |`)} ${shown}`);
-        out.push(`  ${c.dim(`${' '.repeat(gutter.length)} |`)} ${' '.repeat(Math.max(0, d.column - 1))}${paint[d.severity]('^'.repeat(caretLength))}`);
+        const { text, column, length } = excerpt(line.replace(/\t/g, ' '), d);
+        out.push(`  ${c.dim(`${gutter} |`)} ${text}`);
+        out.push(`  ${c.dim(`${' '.repeat(gutter.length)} |`)} ${' '.repeat(column - 1)}${paint[d.severity]('^'.repeat(length))}`);
       }
       if (d.suggestion) out.push(`  ${c.green('→')} ${d.suggestion.description}`);
     }
@@ -48,4 +46,18 @@ export const stylish: Formatter = (results, context) => {
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Source lines longer than this (a one-line model.json) are cut to a window around the range. */
+const MAX_EXCERPT = 100;
+
+/** The part of a line to print, and where the caret goes in it: the whole line when it is short. */
+function excerpt(line: string, d: Diagnostic): { text: string; column: number; length: number } {
+  const endColumn = d.endLine === d.line ? d.endColumn : line.length + 1;
+  const length = Math.max(1, Math.min(endColumn, line.length + 1, d.column + MAX_EXCERPT / 2) - d.column);
+  if (line.length <= MAX_EXCERPT) return { text: line, column: d.column, length };
+  const from = Math.max(0, Math.min(d.column - 1 - 20, line.length - MAX_EXCERPT));
+  const head = from > 0 ? '…' : '';
+  const tail = from + MAX_EXCERPT < line.length ? '…' : '';
+  return { text: head + line.slice(from, from + MAX_EXCERPT) + tail, column: d.column - from + head.length, length: Math.min(length, MAX_EXCERPT - (d.column - 1 - from)) };
 }
