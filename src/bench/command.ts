@@ -20,6 +20,7 @@ import type { BackendChoice } from './tf.js';
 export interface BenchFlags {
   readonly quick?: boolean;
   readonly seeds?: string;
+  readonly firstSeed?: string;
   readonly backend: BackendChoice;
   readonly workers?: string;
   readonly out: string;
@@ -62,7 +63,7 @@ export async function benchCommand(ids: readonly string[], flags: BenchFlags, io
   const seeds = positiveInteger('--seeds', flags.seeds, budget.seeds);
   const workers = positiveInteger('--workers', flags.workers, Math.max(1, Math.min(2, os.availableParallelism())));
   const plan = selectPlan(ids);
-  const jobs = planJobs(plan, budget, seeds);
+  const jobs = planJobs(plan, budget, seeds, positiveInteger('--first-seed', flags.firstSeed, 1));
 
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
@@ -72,6 +73,7 @@ export async function benchCommand(ids: readonly string[], flags: BenchFlags, io
     : undefined;
   bar?.start(jobs.length, 0, { job: 'loading TF.js' });
   const started = performance.now();
+  let done = 0;
   let outcome;
   try {
     outcome = await runJobs(jobs, {
@@ -80,7 +82,12 @@ export async function benchCommand(ids: readonly string[], flags: BenchFlags, io
       budget: budget.name,
       signal: controller.signal,
       onStart: (job) => bar?.update({ job: describeJob(job) }),
-      onResult: () => bar?.increment(),
+      onResult: (result) => {
+        done += 1;
+        // Without a terminal (CI logs), one line per finished run instead of a bar.
+        if (bar) bar.increment();
+        else io.stderr(`[${done}/${jobs.length}] ${describeJob(result.job)} (${result.wallSeconds.toFixed(1)} s)\n`);
+      },
     });
   } finally {
     bar?.stop();

@@ -29,7 +29,8 @@ export interface Plan {
  * Seeds go round-robin over the scenarios (seed 1 of every scenario, then seed 2, …), so an interrupted
  * run still has every scenario at a similar number of seeds. The experiments come after seed 1.
  */
-export function planJobs(plan: Plan, budget: Budget, seeds: number): Job[] {
+/** `firstSeed` > 1 extends an earlier run with new seeds (merge with scripts/merge-bench.mjs). */
+export function planJobs(plan: Plan, budget: Budget, seeds: number, firstSeed = 1): Job[] {
   const jobs: Job[] = [];
   const experiments: Job[] = [];
   if (plan.batchTime) {
@@ -40,11 +41,11 @@ export function planJobs(plan: Plan, budget: Budget, seeds: number): Job[] {
       for (const { name } of SWEEP_OPTIMIZERS) for (const learningRate of budget.sweep.learningRates) experiments.push({ kind: 'sweep', optimizer: name, learningRate, seed });
     }
   }
-  for (let seed = 1; seed <= seeds; seed++) {
+  for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
     for (const scenario of plan.scenarios) {
       jobs.push({ kind: 'scenario', scenarioId: scenario.id, arm: 'baseline', seed }, { kind: 'scenario', scenarioId: scenario.id, arm: 'advised', seed });
     }
-    if (seed === 1) jobs.push(...experiments);
+    if (seed === firstSeed) jobs.push(...experiments);
   }
   if (seeds < 1) jobs.push(...experiments);
   return jobs;

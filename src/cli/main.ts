@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { BenchFlags } from '../bench/command.js';
+import type { AdviseFlags } from './advise.js';
 import { ConfigError } from '../engine/settings.js';
 import { formatterNames } from '../formatters/index.js';
 import { checkCommand } from './check.js';
@@ -82,11 +83,28 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     });
 
   program
+    .command('advise')
+    .description('rank changes by importance with concrete values, analyse a training history, plan the search (docs/advise.md)')
+    .argument('<config>', 'a training config in any format hplint reads')
+    .option('--history <file>', 'training history: Keras/TF.js History JSON, CSVLogger CSV, trainer_state.json, Lightning metrics.csv')
+    .option('--budget <trials>', 'trials you can afford, for the tuning plan (default: 20)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--apply', 'write a copy of the config with the suggested values (needs --out)')
+    .option('--out <file>', 'where --apply writes the copy')
+    .addOption(new Option('--input-format <name>', 'read the config as this format').choices(['native', 'hf', 'keras', 'tfjs', 'lightning', 'yolo', 'sweep', 'detectron2']))
+    .option('--no-color', 'never colour the output')
+    .action(async (config: string, flags: AdviseFlags) => {
+      const { adviseCommand } = await import('./advise.js');
+      process.exitCode = adviseCommand(config, flags, io);
+    });
+
+  program
     .command('bench')
     .description('train TF.js models on MNIST to test the advice (docs/bench.md)')
     .argument('[ids...]', 'scenario ids, rule ids, batch-size-time, learning-rate-sweep (default: all)')
     .option('--quick', 'small runs, 3 seeds: every scenario in minutes')
     .option('--seeds <n>', 'seeds per scenario (default: 3 with --quick, else 5)')
+    .option('--first-seed <n>', 'number the seeds from n, to extend an earlier run (default: 1)')
     .addOption(new Option('--backend <name>', 'TF.js backend').choices(['auto', 'node', 'wasm', 'cpu']).default('auto'))
     .option('--workers <n>', 'parallel worker threads (default: up to 2)')
     .option('--out <dir>', 'directory for results.json, report.html, evidence.json', 'bench-out')

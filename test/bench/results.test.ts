@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toEvidence } from '../../src/bench/evidence-build.js';
 import { evidenceFor, loadEvidence } from '../../src/bench/evidence.js';
 import { analyzeSweep, areaUnderCurve } from '../../src/bench/experiments.js';
+import { mergeRuns } from '../../src/bench/merge.js';
 import { renderReport } from '../../src/bench/report.js';
 import { summaryTable } from '../../src/bench/summary.js';
 import { cannedRun } from './fixtures.js';
@@ -97,5 +98,21 @@ describe('evidence', () => {
     expect(evidence.scenarios.length).toBeGreaterThan(0);
     for (const entry of evidence.scenarios) expect(evidenceFor(entry.ruleId, evidence)).toContainEqual(entry);
     expect(evidenceFor('no-such-rule', evidence)).toEqual([]);
+  });
+});
+
+describe('merging runs', () => {
+  it('pools the seeds of two runs and recomputes the statistics', () => {
+    const run = cannedRun();
+    const merged = mergeRuns([run, run]);
+    const [lr] = merged.results.scenarios;
+    expect(lr).toMatchObject({ id: 'learning-rate-range', seeds: 6, verdict: 'validated', wallSeconds: 24 });
+    expect(lr!.baseline.values).toEqual([0.1, 0.12, 0.09, 0.1, 0.12, 0.09]);
+    // Same mean, narrower interval with twice the seeds.
+    const single = run.results.scenarios[0]!;
+    expect(lr!.effect).toBeCloseTo(single.effect, 12);
+    expect(lr!.ci95![1] - lr!.ci95![0]).toBeLessThan(single.ci95![1] - single.ci95![0]);
+    expect(merged.details.scenarios[0]!.advised.curves).toHaveLength(6);
+    expect(merged.details.batchTime).toEqual(run.details.batchTime);
   });
 });
