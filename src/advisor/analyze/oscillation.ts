@@ -1,0 +1,28 @@
+import type { Point } from '../history/history.js';
+import { ANALYSIS } from './finding.js';
+import type { HistoryFinding } from './finding.js';
+import { at, label } from './series.js';
+
+/**
+ * The loss swings up and down instead of descending: in a window of `oscillationWindow` epochs it changes
+ * direction at least `oscillationReversals` times, with mean swings of at least `oscillationSwing` of its level.
+ */
+export function findOscillation(points: readonly Point[], name: string): HistoryFinding | undefined {
+  const size = ANALYSIS.oscillationWindow;
+  for (let start = 0; start + size <= points.length; start++) {
+    const window = points.slice(start, start + size);
+    const steps = window.slice(1).map((p, i) => p.value - window[i]!.value);
+    const reversals = steps.slice(1).filter((d, i) => Math.sign(d) !== 0 && Math.sign(d) === -Math.sign(steps[i]!)).length;
+    const level = window.reduce((sum, p) => sum + Math.abs(p.value), 0) / size;
+    const swing = steps.reduce((sum, d) => sum + Math.abs(d), 0) / steps.length;
+    if (reversals >= ANALYSIS.oscillationReversals && level > 0 && swing >= ANALYSIS.oscillationSwing * level) {
+      const first = window[0]!;
+      return {
+        kind: 'oscillation',
+        ...at(first),
+        detail: `${name} changes direction ${reversals} times in the ${size} epochs from ${label(first)}, swinging ${Math.round((100 * swing) / level)}% of its level: the rate is too large to settle.`,
+      };
+    }
+  }
+  return undefined;
+}
