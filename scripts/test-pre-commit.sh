@@ -37,6 +37,8 @@ repos:
     rev: $REV
     hooks:
       - id: hplint
+      - id: hplint-fix
+        stages: [manual]
 EOF
 git add .pre-commit-config.yaml
 git commit -qm "pre-commit config"
@@ -73,7 +75,18 @@ git add good.yaml
 git commit -qm "good config" >"$WORK/good.log" 2>&1 || { cat "$WORK/good.log"; fail "the commit of good.yaml was refused"; }
 echo "ok: good config committed"
 
-# 3. The hook's time on a commit of 20 configs (environment already built).
+# 3. hplint-fix (a manual stage here, so it does not run on the other commits) rewrites 2e-5 as 2.0e-5, which
+#    YAML 1.1 loaders read as a number; pre-commit fails a run that modified files, and the next one passes.
+printf 'optimizer:\n  name: adam\n  learningRate: 2e-5  # from the paper\n' > fixable.yaml
+git add fixable.yaml
+if pre-commit run hplint-fix --hook-stage manual --files fixable.yaml >"$WORK/fix.log" 2>&1; then cat "$WORK/fix.log"; fail "hplint-fix did not report a change"; fi
+grep -q 'learningRate: 2.0e-5  # from the paper' fixable.yaml || { cat "$WORK/fix.log" fixable.yaml; fail "hplint-fix did not fix fixable.yaml"; }
+pre-commit run hplint-fix --hook-stage manual --files fixable.yaml >"$WORK/fix2.log" 2>&1 || { cat "$WORK/fix2.log"; fail "hplint-fix changed fixable.yaml twice"; }
+echo "ok: hplint-fix rewrote 2e-5 as 2.0e-5 (comment kept), and a second run passes"
+git rm -q --cached fixable.yaml
+rm fixable.yaml
+
+# 4. The hook's time on a commit of 20 configs (environment already built).
 for i in $(seq 1 20); do
   printf 'optimizer:\n  name: sgd\n  learningRate: 0.00%d\n  momentum: 0.9\ntraining:\n  batchSize: %d\n  epochs: 20\n' "$((i % 9 + 1))" "$((16 * i))" > "config-$i.yaml"
 done
