@@ -44,7 +44,7 @@ describe('unsafe-yaml-tag', () => {
       expect(check(yaml)).toEqual([`3:12-3:115 warning !!python/object/apply:eval is a Python-specific YAML tag: ${PYYAML}`]);
     });
 
-    it('a tag on a nested scalar, reported at the tagged value', () => {
+    it('a tag on a nested scalar, underlined from the tag to the end of its value', () => {
       expect(check('optimizer:\n  name: !!python/name:os.system adam\n')).toEqual([`2:9-2:37 warning !!python/name:os.system is a Python-specific YAML tag: ${PYYAML}`]);
     });
 
