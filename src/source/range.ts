@@ -33,6 +33,8 @@ export function lineLocator(text: string): (offset: number) => { line: number; c
       if (starts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    // The `\n` of a CRLF belongs to the break, not the line: columns stop at the line's length + 1.
+    const inBreak = text.charCodeAt(offset) === 10 && text.charCodeAt(offset - 1) === 13 && offset > starts[low]!;
+    return { line: low + 1, column: offset - starts[low]! + (inBreak ? 0 : 1) };
   };
 }

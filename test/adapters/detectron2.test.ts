@@ -149,7 +149,7 @@ describe('detectron2 adapter', () => {
     it('reports the unsafe eval tag of Base-RetinaNet at its position', () => {
       const [diagnostic, ...rest] = lint(fixture('facebookresearch__detectron2__configs__Base-RetinaNet.yaml'));
       expect(rest).toEqual([]);
-      expect(diagnostic).toMatch(/^8:39-8:115 warning !!python\/object\/apply:eval is a Python-specific YAML tag.*\(unsafe-yaml-tag\)$/);
+      expect(diagnostic).toMatch(/^8:12-8:115 warning !!python\/object\/apply:eval is a Python-specific YAML tag.*\(unsafe-yaml-tag\)$/);
     });
   });
 });

@@ -59,8 +59,10 @@ describe('the keras, tfjs and sweep adapters on arbitrary documents', () => {
     ['a model that contains itself', '&m {class_name: Sequential, config: {layers: [{class_name: Dense}, *m]}}', 'keras'],
     ['a wrapper that wraps its own model', 'modelTopology: &m {class_name: Model, config: {layers: [{class_name: Bidirectional, config: {layer: *m}}]}}', 'tfjs'],
     ['W&B parameters nested in themselves', 'method: grid\nparameters: &p {lr: {values: [1, 2]}, inner: {parameters: *p}}', 'sweep'],
-  ])('reads %s (a recursive YAML alias) without looping', (_name, text, format) => {
-    expect(lintText(text).format).toBe(format);
+  ])('refuses %s (a recursive YAML alias) with a parse-error instead of looping', (_name, text) => {
+    const result = lintText(text);
+    expect(result.format).toBe('unknown');
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['parse-error']);
   });
 });
 
