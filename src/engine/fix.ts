@@ -56,6 +56,20 @@ export function fixText(text: string, options: LintOptions, rules: readonly Reso
   return { output, fixed, passes, result };
 }
 
+/**
+ * Applies groups of edit ops chosen by the caller (the advisor's values) in one pass, each group all or
+ * nothing; `applied[i]` says whether group i could be placed (its values are written in the file and it
+ * overlaps no earlier group). The text is unchanged when the result would not parse.
+ */
+export function applyEditGroups(text: string, groups: readonly (readonly EditOp[])[], options: LintOptions): { output: string; applied: boolean[] } {
+  const read = readConfig(text, options);
+  const planned = groups.map((ops) => planEdits(ops, read));
+  const chosen = nonOverlapping(planned.filter((g): g is TextEdit[] => g !== undefined));
+  const output = applyEdits(text, chosen.flat());
+  if (parseSource(output, options.filePath ?? '<text>').problems.length > 0) return { output: text, applied: groups.map(() => false) };
+  return { output, applied: planned.map((g) => g !== undefined && chosen.some((c) => c[0] === g[0])) };
+}
+
 function editsOf(d: Diagnostic, mode: FixMode): readonly EditOp[] {
   if (d.fix && d.fix.length > 0) return d.fix;
   return mode === 'unsafe' ? (d.suggestion?.edits ?? []) : [];

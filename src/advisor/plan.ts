@@ -1,0 +1,170 @@
+import type { Tier } from '../engine/rule.js';
+import type { TrainingConfig } from '../model/types.js';
+import { ADAM, ADAM_SEARCH_BUDGET, BATCH, MOMENTUM, PLATEAU, SEARCH, WEIGHT_DECAY } from '../rules/guide.js';
+import type { Range } from '../rules/guide.js';
+import { isAdamFamily, optimizerFamily } from '../rules/optimizers.js';
+import { effectiveBatch, formatNumber, initialLearningRate } from '../rules/util.js';
+import type { AdvisorSuggestion } from './suggestion.js';
+import { learningRateRange } from './values.js';
+
+/**
+ * Budgets at which the plan adds hyperparameters beyond the Playbook's Adam thresholds (ADAM_SEARCH_BUDGET):
+ * SGD's momentum (tier 2) joins with Adam's β1; weight decay, which GUIDE §6 says not to search much, only
+ * with a large budget; β2 "well beyond" ε (Playbook).
+ */
+export const PLAN_BUDGET = { momentum: ADAM_SEARCH_BUDGET.beta1, weightDecay: 50, beta2: 100 } as const;
+
+/** The default trial budget of `hplint advise`. */
+export const DEFAULT_BUDGET = 20;
+
+/** Keras's and TF.js's `fit` batch size, the starting point when the config names none (REFERENCE.md). */
+const FRAMEWORK_BATCH = 32;
+
+export interface SearchDimension {
+  readonly parameter: string;
+  readonly tier: Tier;
+  readonly range: readonly [number, number];
+  readonly scale: 'log' | 'linear';
+  /** The grid's values, when the strategy is a grid. */
+  readonly values?: readonly number[];
+  readonly why: string;
+}
+
+export interface TuningPlan {
+  readonly budget: number;
+  /** Hyperparameters to search, in GUIDE §6 order. */
+  readonly search: readonly SearchDimension[];
+  /** Left at these values (not worth trials at this budget). */
+  readonly fixed: readonly { readonly parameter: string; readonly value: number; readonly why: string }[];
+  readonly strategy: 'grid' | 'quasiRandom';
+  /** Trials the strategy uses (a grid may use fewer than the budget). */
+  readonly trials: number;
+  readonly strategyWhy: string;
+  /** GUIDE §5.3, spelled out. */
+  readonly schedule: {
+    readonly type: 'reduceOnPlateau';
+    readonly factor: number;
+    readonly patience: number;
+    readonly initialLearningRate?: number;
+    /** Every rate the policy visits, down to 1/1024 of the initial one, after which training stops. */
+    readonly rates?: readonly number[];
+    readonly description: string;
+  };
+  /** GUIDE §2.4.1. */
+  readonly earlyStopping: { readonly monitor: string; readonly patience: number; readonly description: string };
+  /** GUIDE §3. */
+  readonly batchSize: { readonly current?: number; readonly candidates: readonly number[]; readonly steps: readonly string[] };
+}
+
+/** The search, the schedule, early stopping and the batch-size procedure for a trial budget. */
+export function makePlan(config: TrainingConfig, suggestions: readonly AdvisorSuggestion[], budget: number, monitor: string): TuningPlan {
+  const startRate = suggestedRate(config, suggestions);
+  const { search, fixed } = dimensions(config, budget, startRate);
+  const grid = search.length > 0 && search.length <= SEARCH.gridMaxDimensions;
+  const perDimension = grid ? Math.max(1, Math.floor(budget ** (1 / search.length) + 1e-9)) : 0;
+  const withValues = grid ? search.map((d) => ({ ...d, values: spaced(d.range, perDimension, d.scale) })) : search;
+  const trials = grid ? perDimension ** search.length : budget;
+  return {
+    budget,
+    search: withValues,
+    fixed,
+    strategy: grid ? 'grid' : 'quasiRandom',
+    trials,
+    strategyWhy: grid
+      ? `${search.length === 1 ? `1 dimension: a grid of ${perDimension} value${perDimension === 1 ? '' : 's'}` : `${search.length} dimensions: a grid of ${perDimension} values each`} covers the space evenly (grid search only up to ${SEARCH.gridMaxDimensions} dimensions, GUIDE §4.2, Playbook).`
+      : `${search.length} dimensions: a grid would grow exponentially (GUIDE §4.2); quasi-random search (a Sobol or Halton sequence, else random) covers each dimension at ${budget} distinct values (Bergstra & Bengio 2012, Playbook).`,
+    schedule: schedule(startRate),
+    earlyStopping: {
+      monitor,
+      patience: PLATEAU.patience,
+      description: `Record the best ${monitor}; stop when ${PLATEAU.patience} consecutive epochs do not beat it (GUIDE §2.4.1: n = 10, 20, 30 …, at least 10), and keep the best epoch's weights.`,
+    },
+    batchSize: batchProcedure(config),
+  };
+}
+
+/** The rate the plan starts from: a suggestion's new rate if there is one, else the config's. */
+function suggestedRate(config: TrainingConfig, suggestions: readonly AdvisorSuggestion[]): number | undefined {
+  const changed = suggestions.find((s) => s.parameter === 'optimizer.learningRate' && typeof s.suggested === 'number');
+  return (changed?.suggested as number | undefined) ?? initialLearningRate(config)?.value;
+}
+
+function dimensions(config: TrainingConfig, budget: number, rate: number | undefined): Pick<TuningPlan, 'search' | 'fixed'> {
+  const search: SearchDimension[] = [];
+  const fixed: { parameter: string; value: number; why: string }[] = [];
+  const lrRange = learningRateRange(config) ?? (rate ? { low: rate / 10, high: rate * 10 } : undefined);
+  if (lrRange) {
+    const why = learningRateRange(config)
+      ? `Tier 1, the most important hyperparameter (GUIDE §5.1); GUIDE §7's range${config.pretrained === true ? ', shifted down for fine-tuning (§4.5)' : ''}.`
+      : 'Tier 1 (GUIDE §5.1); §7 has no range for this optimizer, so a decade either side of the current rate.';
+    search.push(dimension('optimizer.learningRate', 1, lrRange, 'log', why));
+  }
+  const family = optimizerFamily(config.optimizer);
+  if (family === 'momentum') {
+    if (budget >= PLAN_BUDGET.momentum) search.push(dimension('optimizer.momentum', 2, MOMENTUM, 'linear', 'Tier 2 (GUIDE §6): momentum β.'));
+    else fixed.push({ parameter: 'optimizer.momentum', value: MOMENTUM.recommended, why: `Fewer than ${PLAN_BUDGET.momentum} trials: keep the common and good 0.9 (GUIDE §6 Tier 2).` });
+  }
+  if (isAdamFamily(config.optimizer)) {
+    const adam = (key: keyof typeof ADAM, from: number, scale: 'log' | 'linear', why: string) => {
+      if (budget >= from) search.push(dimension(`optimizer.${key}`, 3, ADAM[key], scale, why));
+      else fixed.push({ parameter: `optimizer.${key}`, value: ADAM[key].recommended, why: `Fewer than ${from} trials: keep ${formatNumber(ADAM[key].recommended)} (GUIDE §6 Tier 3; Playbook).` });
+    };
+    adam('beta1', ADAM_SEARCH_BUDGET.beta1, 'linear', `Tier 3; the Playbook adds Adam's β1 from ${ADAM_SEARCH_BUDGET.beta1} trials.`);
+    adam('epsilon', ADAM_SEARCH_BUDGET.epsilon, 'log', `Tier 3; the Playbook adds ε from ${ADAM_SEARCH_BUDGET.epsilon} trials.`);
+    adam('beta2', PLAN_BUDGET.beta2, 'linear', `Tier 3; β2 only "well beyond" ${ADAM_SEARCH_BUDGET.epsilon} trials (Playbook).`);
+  }
+  if (budget >= PLAN_BUDGET.weightDecay) {
+    // Log scale needs a positive lower end: two decades below §7's upper end.
+    const range = { low: WEIGHT_DECAY.coupledInfo / 100, high: WEIGHT_DECAY.coupledInfo };
+    search.push(dimension('regularization.l2', 3, range, 'log', 'Tier 3: weight decay within GUIDE §7\'s [0, 1e-4], on a log scale; searched only with a large budget (GUIDE §6).'));
+  }
+  return { search, fixed };
+}
+
+function dimension(parameter: string, tier: Tier, range: Range, scale: 'log' | 'linear', why: string): SearchDimension {
+  return { parameter, tier, range: [range.low, range.high], scale, why };
+}
+
+/** `count` values from low to high inclusive, evenly spaced on the scale, rounded to two significant digits. */
+export function spaced(range: readonly [number, number], count: number, scale: 'log' | 'linear'): number[] {
+  const [low, high] = range;
+  if (count === 1) return [Number((scale === 'log' ? Math.sqrt(low * high) : (low + high) / 2).toPrecision(2))];
+  return Array.from({ length: count }, (_, i) => {
+    const t = i / (count - 1);
+    const value = scale === 'log' ? low * (high / low) ** t : low + (high - low) * t;
+    return Number(value.toPrecision(2));
+  });
+}
+
+function schedule(rate: number | undefined): TuningPlan['schedule'] {
+  const { patience, floorDivisor } = PLATEAU;
+  const factor = PLATEAU.factor.recommended;
+  const base = {
+    type: 'reduceOnPlateau' as const,
+    factor,
+    patience,
+    description: `Track the best validation result; after ${patience} epochs without a new best, multiply the rate by ${factor} and continue; once it has fallen to 1/${floorDivisor} of the initial rate, stop (GUIDE §5.3).`,
+  };
+  if (rate === undefined) return base;
+  const rates: number[] = [];
+  for (let r = rate; r >= rate / floorDivisor * (1 - 1e-9); r *= factor) rates.push(Number(r.toPrecision(6)));
+  return { ...base, initialLearningRate: rate, rates };
+}
+
+/** GUIDE §3: powers of two around the current batch (÷4 to ×4) within [1, 1024], compared by wall-clock time. */
+function batchProcedure(config: TrainingConfig): TuningPlan['batchSize'] {
+  const current = effectiveBatch(config);
+  const centre = 2 ** Math.round(Math.log2(current ?? FRAMEWORK_BATCH));
+  const candidates = [centre / 4, centre / 2, centre, centre * 2, centre * 4].filter((b) => b >= 1 && b <= BATCH.typicalMax);
+  return {
+    ...(current !== undefined ? { current } : {}),
+    candidates,
+    steps: [
+      'Fix the other hyperparameters at acceptable (not necessarily optimal) values.',
+      `Train with each batch size (${candidates.join(', ')}) for the same wall-clock time.`,
+      'Plot validation accuracy against wall-clock time, not against steps.',
+      'Pick the smallest batch size that gives fast improvement (GUIDE §3).',
+      'Then tune the other hyperparameters: a new batch size needs the learning rate, momentum and regularization re-tuned (Playbook).',
+    ],
+  };
+}

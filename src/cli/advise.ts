@@ -1,0 +1,78 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FormatName } from '../adapters/adapter.js';
+import { advise, AdviceError } from '../advisor/advise.js';
+import { applyAdvice } from '../advisor/apply.js';
+import { formatJson } from '../advisor/format/json.js';
+import { formatMarkdown } from '../advisor/format/markdown.js';
+import { formatText } from '../advisor/format/text.js';
+import { HistoryError, readHistory } from '../advisor/history/index.js';
+import { loadEvidence } from '../bench/evidence.js';
+import { wantsColor } from './check.js';
+import { UsageError } from './files.js';
+
+export interface AdviseFlags {
+  readonly history?: string;
+  /** As typed: checked here, so main.ts need not load this module to parse it. */
+  readonly budget?: string;
+  readonly format: 'text' | 'markdown' | 'json';
+  readonly apply?: boolean;
+  readonly out?: string;
+  readonly inputFormat?: FormatName;
+  readonly color: boolean;
+}
+
+interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** `hplint advise CONFIG`: ranked suggestions, history findings and a tuning plan; `--apply --out` writes them into a copy. */
+export function adviseCommand(configFile: string, flags: AdviseFlags, io: Io): number {
+  if (flags.apply && !flags.out) throw new UsageError('--apply writes a copy of the config: give it --out FILE');
+  if (flags.out && !flags.apply) throw new UsageError('--out names the copy --apply writes: add --apply');
+  if (flags.out && path.resolve(flags.out) === path.resolve(configFile)) {
+    throw new UsageError('--out must name a new file; to change the config in place use hplint check --fix-unsafe');
+  }
+  const text = readText(configFile, 'config');
+  const inputFormat = flags.inputFormat ? { inputFormat: flags.inputFormat } : {};
+  try {
+    const history = flags.history ? readHistory(readText(flags.history, 'history'), flags.history) : undefined;
+    const advice = advise(text, {
+      filePath: configFile,
+      ...inputFormat,
+      ...(history ? { history, historyFile: flags.history } : {}),
+      ...(flags.budget !== undefined ? { budget: parseBudget(flags.budget) } : {}),
+      evidence: loadEvidence(),
+    });
+    const color = wantsColor(flags.color, process.stdout.isTTY === true);
+    io.stdout(flags.format === 'json' ? formatJson(advice) : flags.format === 'markdown' ? formatMarkdown(advice) : formatText(advice, color));
+    if (flags.apply && flags.out) {
+      const outcome = applyAdvice(text, advice, inputFormat);
+      writeFileSync(flags.out, outcome.output);
+      io.stderr(`hplint: wrote ${flags.out} with ${outcome.applied.length} of ${advice.suggestions.length} suggestions applied\n`);
+      for (const s of outcome.manual) io.stderr(`hplint: not applied (make it by hand): ${s.parameter} → ${JSON.stringify(s.suggested)}\n`);
+      for (const d of outcome.remaining) io.stderr(`hplint: ${flags.out}:${d.line}:${d.column}: still reported by ${d.ruleId}: ${d.message}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof HistoryError || error instanceof AdviceError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `no such ${what} file: ${file}` : `cannot read ${what} file ${file} (${code ?? 'unknown error'})`);
+  }
+}
+
+/** `--budget N`: a whole number of trials, at least 1. */
+export function parseBudget(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--budget takes a whole number of trials (1 or more), not "${value}"`);
+  return n;
+}
