@@ -76,7 +76,19 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
   const empty = { sources: new Map(), defaults: new Map() };
   if (document.problems.length > 0) return { document, format: 'unknown', reason: 'the file does not parse', ...empty };
   const detection = detectFormat(document.root, options.inputFormat);
-  if (!detection.adapter) return { document, format: detection.format, reason: detection.reason, ...empty };
+  if (!detection.adapter) {
+    // Not a training config: only rules that read any file (security checks of the YAML itself) run.
+    const facts: DocumentFacts = {
+      format: 'unknown',
+      syntax: syntaxOf(document),
+      rawScalar: () => undefined,
+      defaultOf: () => undefined,
+      typeProblems: [],
+      unknownKeys: [],
+      tags: document.tags,
+    };
+    return { document, format: detection.format, reason: detection.reason, facts, ...empty };
+  }
   const output = detection.adapter.read(document.root);
   const normalized = normalizeConfig(output.config);
   const sources = output.sources;
@@ -127,8 +139,8 @@ export function lintWith(text: string, options: LintOptions, rules: readonly Res
     const diagnostics = document.problems.map((problem) => parseErrorDiagnostic(problem.message, problem.range));
     return { filePath, format: read.format, diagnostics, reason: read.reason, source: text };
   }
-  if (!read.config || !read.facts) return { filePath, format: read.format, diagnostics: [], reason: read.reason, source: text };
-  const findings = runRules(read.config, read.facts, rules);
+  if (!read.facts) return { filePath, format: read.format, diagnostics: [], reason: read.reason, source: text };
+  const findings = runRules(read.config ?? {}, read.facts, rules);
   const diagnostics = findings.map(({ rule, severity, finding }) => {
     const range = locate(finding, read);
     return toDiagnostic(rule, severity, finding, range);
@@ -149,7 +161,8 @@ export function runRules(config: TrainingConfig, facts: DocumentFacts, rules: re
   const out: RuleFinding[] = [];
   for (const resolved of rules) {
     const { rule } = resolved;
-    if (rule.meta.formats && !rule.meta.formats.includes(facts.format)) continue;
+    const applies = facts.format === 'unknown' ? rule.meta.anyFile === true : !rule.meta.formats || rule.meta.formats.includes(facts.format);
+    if (!applies) continue;
     rule.check(config, {
       options: resolved.options,
       document: facts,

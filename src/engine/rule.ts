@@ -36,8 +36,10 @@ export interface RuleMeta<Options> {
   /** The GUIDE section the rule encodes, e.g. `§7`. */
   readonly guide: string;
   readonly fixable: FixSafety;
-  /** Formats the rule applies to; all formats when absent. */
+  /** Formats the rule applies to; all training-config formats when absent. */
   readonly formats?: readonly FormatName[];
+  /** Runs on every YAML/JSON file hplint reads, training config or not (checks of the file itself). */
+  readonly anyFile?: boolean;
   readonly optionsSchema: OptionsSchema;
   readonly defaultOptions: Options;
 }

@@ -23,6 +23,7 @@ export default createRule<Record<string, never>>({
     category: 'syntax',
     guide: 'security',
     fixable: false,
+    anyFile: true,
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
   },

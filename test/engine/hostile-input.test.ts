@@ -99,4 +99,9 @@ describe('hostile and unusual input', () => {
   it('a document that contains itself through an alias is a parse-error, not a stack overflow', () => {
     expect(lint('optimizer: &a { name: adam, x: [*a] }\n').found).toEqual(['parse-error 1:1']);
   });
+
+  it('a !!python tag is reported in any YAML file, even one that is not a training config', () => {
+    expect(lint('deploy: !!python/object/apply:os.system ["rm -rf /"]\n')).toEqual({ format: 'unknown', found: ['unsafe-yaml-tag 1:9'] });
+    expect(lint('Resources: { Bucket: !Ref MyBucket }\n')).toEqual({ format: 'unknown', found: [] });
+  });
 });
