@@ -2,6 +2,8 @@ import type { FormatName } from '../adapters/adapter.js';
 import type { Evidence } from '../bench/evidence-format.js';
 import { lintText, PARSE_ERROR, readConfig } from '../engine/lint.js';
 import type { RuleSettings } from '../engine/settings.js';
+import { pointer } from '../model/pointer.js';
+import { PLATEAU } from '../rules/guide.js';
 import { analyzeHistory } from './analyze/index.js';
 import type { HistoryFinding } from './analyze/finding.js';
 import { lossSeries } from './analyze/series.js';
@@ -9,6 +11,7 @@ import { evidenceClaims } from './evidence.js';
 import { suggestionsFromDiagnostics } from './from-diagnostics.js';
 import { suggestionsFromHistory } from './from-history.js';
 import type { TrainingHistory } from './history/history.js';
+import { isPlainObject } from './history/json.js';
 import { DEFAULT_BUDGET, makePlan } from './plan.js';
 import type { TuningPlan } from './plan.js';
 import { rank } from './suggestion.js';
@@ -60,11 +63,26 @@ export function advise(text: string, options: AdviseOptions = {}): Advice {
     ...suggestionsFromDiagnostics(result.diagnostics, read.config),
     ...(options.history ? suggestionsFromHistory(findings, options.history, read.config) : []),
   ].map((s) => (options.evidence ? { ...s, ...evidenceClaims(s.ruleId, options.evidence, read.config?.pretrained === true) } : s));
-  const suggestions = rank(unranked);
+  const suggestions = withScheduleFloor(rank(unranked));
   const validated = options.history ? lossSeries(options.history).validation.length > 0 : hasValidation(read.config);
   const plan = makePlan(read.config, suggestions, options.budget ?? DEFAULT_BUDGET, validated ? 'val_loss' : 'loss');
   const history = options.history ? { history: { file: options.historyFile ?? '<history>', format: options.history.format, rows: options.history.rows.length } } : {};
   return { filePath, format: read.format, suggestions, findings, plan, ...history };
+}
+
+/**
+ * A suggested plateau schedule stops at 1/1024 of the initial rate (GUIDE §5.3): of the suggested rate when
+ * another suggestion changes it, so that the two applied together still follow the policy.
+ */
+function withScheduleFloor(suggestions: AdvisorSuggestion[]): AdvisorSuggestion[] {
+  const rate = suggestions.find((s) => s.parameter === 'optimizer.learningRate')?.suggested;
+  if (typeof rate !== 'number') return suggestions;
+  return suggestions.map((s) => {
+    const policy = s.suggested;
+    if (s.parameter !== 'schedule' || !isPlainObject(policy) || typeof policy.minLearningRate !== 'number') return s;
+    const suggested = { ...policy, minLearningRate: rate / PLATEAU.floorDivisor };
+    return { ...s, suggested, ...(s.edits ? { edits: s.edits.map((op) => (op.op === 'set' && op.path === pointer('schedule') ? { ...op, value: suggested } : op)) } : {}) };
+  });
 }
 
 function hasValidation(config: NonNullable<ReturnType<typeof readConfig>['config']>): boolean {

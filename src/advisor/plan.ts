@@ -147,7 +147,7 @@ function schedule(rate: number | undefined): TuningPlan['schedule'] {
   };
   if (rate === undefined) return base;
   const rates: number[] = [];
-  for (let r = rate; r >= rate / floorDivisor * (1 - 1e-9); r *= factor) rates.push(Number(r.toPrecision(6)));
+  for (let r = rate; r >= (rate / floorDivisor) * (1 - 1e-9); r *= factor) rates.push(Number(r.toPrecision(12)));
   return { ...base, initialLearningRate: rate, rates };
 }
 

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { advise } from '../../src/advisor/advise.js';
+import { spaced } from '../../src/advisor/plan.js';
+
+const plan = (config: string, budget?: number) => advise(config, { filePath: 'train.yaml', ...(budget !== undefined ? { budget } : {}) }).plan;
+const searched = (config: string, budget?: number) => plan(config, budget).search.map((d) => `${d.parameter} ${d.scale} [${d.range.join(', ')}]`);
+const ADAM = 'optimizer: { name: adam, learningRate: 0.001 }\ntraining: { batchSize: 64 }\n';
+
+describe('what to search for the budget (GUIDE §6 order; Playbook for Adam)', () => {
+  it('under 10 trials: the learning rate only, on a log scale over §7, as a grid', () => {
+    const p = plan(ADAM, 5);
+    expect(searched(ADAM, 5)).toEqual(['optimizer.learningRate log [0.001, 0.01]']);
+    expect(p.search[0]!.values).toEqual([0.001, 0.0018, 0.0032, 0.0056, 0.01]);
+    expect([p.strategy, p.trials]).toEqual(['grid', 5]);
+    expect(p.fixed.map((f) => `${f.parameter}=${f.value}`)).toEqual(['optimizer.beta1=0.9', 'optimizer.epsilon=1e-8', 'optimizer.beta2=0.999']);
+  });
+
+  it('10–24 trials (default 20): add β1; two dimensions are still a grid (4 × 4 = 16 trials)', () => {
+    const p = plan(ADAM);
+    expect(p.budget).toBe(20);
+    expect(searched(ADAM)).toEqual(['optimizer.learningRate log [0.001, 0.01]', 'optimizer.beta1 linear [0.8, 0.95]']);
+    expect([p.strategy, p.trials]).toEqual(['grid', 16]);
+  });
+
+  it('25 trials: add ε on a log scale; three dimensions go quasi-random with every trial', () => {
+    const p = plan(ADAM, 25);
+    expect(searched(ADAM, 25)).toEqual(['optimizer.learningRate log [0.001, 0.01]', 'optimizer.beta1 linear [0.8, 0.95]', 'optimizer.epsilon log [1e-10, 0.000001]']);
+    expect([p.strategy, p.trials]).toEqual(['quasiRandom', 25]);
+    expect(p.search.every((d) => d.values === undefined)).toBe(true);
+  });
+
+  it('a large budget adds weight decay (log scale within §7) and, well beyond, β2', () => {
+    expect(searched(ADAM, 100)).toEqual([
+      'optimizer.learningRate log [0.001, 0.01]',
+      'optimizer.beta1 linear [0.8, 0.95]',
+      'optimizer.epsilon log [1e-10, 0.000001]',
+      'optimizer.beta2 linear [0.99, 0.9999]',
+      'regularization.l2 log [0.000001, 0.0001]',
+    ]);
+  });
+
+  it('SGD with momentum: the rate, then momentum (tier 2) from 10 trials', () => {
+    const sgd = 'optimizer: { name: sgd, learningRate: 0.005, momentum: 0.9 }\n';
+    expect(searched(sgd, 9)).toEqual(['optimizer.learningRate log [0.001, 0.01]']);
+    expect(plan(sgd, 9).fixed).toEqual([{ parameter: 'optimizer.momentum', value: 0.9, why: 'Fewer than 10 trials: keep the common and good 0.9 (GUIDE §6 Tier 2).' }]);
+    expect(searched(sgd, 10)).toEqual(['optimizer.learningRate log [0.001, 0.01]', 'optimizer.momentum linear [0.8, 0.99]']);
+  });
+
+  it('fine-tuning searches the shifted range (GUIDE §4.5)', () => {
+    expect(searched('pretrained: true\noptimizer: { name: adam, learningRate: 1.0e-4 }\n', 5)).toEqual(['optimizer.learningRate log [0.00001, 0.001]']);
+  });
+
+  it('an optimizer §7 has no range for: a decade either side of its rate', () => {
+    expect(searched('optimizer: { name: lion, learningRate: 1.0e-4 }\n', 5)).toEqual(['optimizer.learningRate log [0.00001, 0.001]']);
+    expect(searched('optimizer: { name: lion }\n', 5)).toEqual([]);
+  });
+});
+
+describe('the §5.3 schedule, spelled out', () => {
+  it('halves after 10 epochs without a new best, from the (suggested) rate down to 1/1024 of it, then stops', () => {
+    const p = plan('optimizer: { name: rmsprop, learningRate: 0.5 }\n');
+    expect(p.schedule).toMatchObject({ type: 'reduceOnPlateau', factor: 0.5, patience: 10, initialLearningRate: 0.005 });
+    expect(p.schedule.rates).toHaveLength(11);
+    expect(p.schedule.rates![0]).toBe(0.005);
+    expect(p.schedule.rates!.at(-1)).toBeCloseTo(0.005 / 1024, 12);
+  });
+
+  it('early stopping after 10 epochs without improvement, on the validation loss when there is validation data', () => {
+    expect(plan('data: { validationSplit: 0.2 }\noptimizer: { name: adam }\n').earlyStopping).toMatchObject({ monitor: 'val_loss', patience: 10 });
+    expect(plan(ADAM).earlyStopping.monitor).toBe('loss');
+  });
+});
+
+describe('the §3 batch-size procedure', () => {
+  it('powers of two from ÷4 to ×4 the effective batch, within [1, 1024], compared by wall-clock time', () => {
+    const p = plan(ADAM);
+    expect(p.batchSize.current).toBe(64);
+    expect(p.batchSize.candidates).toEqual([16, 32, 64, 128, 256]);
+    expect(p.batchSize.steps[2]).toBe('Plot validation accuracy against wall-clock time, not against steps.');
+    expect(plan('training: { batchSize: 512, devices: 2 }\noptimizer: { name: adam }\n').batchSize.candidates).toEqual([256, 512, 1024]);
+    expect(plan('optimizer: { name: adam }\n').batchSize).toMatchObject({ candidates: [8, 16, 32, 64, 128] });
+  });
+});
+
+describe('spaced', () => {
+  it('log and linear, both ends included, two significant digits', () => {
+    expect(spaced([1e-3, 1e-1], 3, 'log')).toEqual([0.001, 0.01, 0.1]);
+    expect(spaced([0.8, 0.95], 4, 'linear')).toEqual([0.8, 0.85, 0.9, 0.95]);
+    expect(spaced([1e-3, 1e-2], 1, 'log')).toEqual([0.0032]);
+  });
+});
