@@ -439,19 +439,25 @@ function finish(recorder: Recorder): ExtractedSetup {
   return { config, facts, nodes: recorder.nodes, anchors: recorder.anchors, writers: recorder.writers, lists: recorder.lists };
 }
 
+/** Type annotations hold no training calls: the walk skips them. */
+const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'implements', 'decorators']);
+
 /** Visits every node in source order. */
 function walk(root: TSESTree.Node, keys: TSESLint.SourceCode.VisitorKeys, visit: (node: TSESTree.Node) => void): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(node);
-    const children: TSESTree.Node[] = [];
-    for (const key of keys[node.type] ?? []) {
+    const nodeKeys = keys[node.type] ?? [];
+    // Pushed last key first, last item first, so that nodes pop in source order.
+    for (let k = nodeKeys.length - 1; k >= 0; k--) {
+      const key = nodeKeys[k]!;
+      if (TYPE_KEYS.has(key)) continue;
       const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) children.push(...child.filter(isNode));
-      else if (isNode(child)) children.push(child);
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) if (isNode(child[i])) stack.push(child[i] as TSESTree.Node);
+      } else if (isNode(child)) stack.push(child);
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
 
