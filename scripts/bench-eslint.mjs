@@ -18,7 +18,7 @@ const { values } = parseArgs({ options: { copies: { type: 'string', default: '20
 const copies = Number(values.copies);
 const rounds = Number(values.rounds);
 
-const root = new URL('..', import.meta.url).pathname;
+const root = join(import.meta.dirname, '..');
 let plugin;
 try {
   ({ default: plugin } = await import(join(root, 'dist/eslint-plugin/index.js')));
