@@ -52,7 +52,8 @@ function addMissing(text: string, suggestions: readonly AdvisorSuggestion[]): { 
     for (const op of sets) doc.setIn(parsePointer(op.path), doc.createNode(op.value, { flow: isObject(op.value) }));
     added.push(suggestion);
   }
-  return added.length > 0 ? { output: doc.toString(), added } : { output: text, added };
+  // lineWidth 0: a one-line flow map stays on one line, as the file's own flow maps are written.
+  return added.length > 0 ? { output: doc.toString({ lineWidth: 0 }), added } : { output: text, added };
 }
 
 function isObject(value: unknown): boolean {

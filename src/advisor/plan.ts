@@ -3,7 +3,7 @@ import type { TrainingConfig } from '../model/types.js';
 import { ADAM, ADAM_SEARCH_BUDGET, BATCH, MOMENTUM, PLATEAU, SEARCH, WEIGHT_DECAY } from '../rules/guide.js';
 import type { Range } from '../rules/guide.js';
 import { isAdamFamily, optimizerFamily } from '../rules/optimizers.js';
-import { effectiveBatch, formatNumber, initialLearningRate } from '../rules/util.js';
+import { effectiveBatch, initialLearningRate } from '../rules/util.js';
 import type { AdvisorSuggestion } from './suggestion.js';
 import { learningRateRange } from './values.js';
 
@@ -102,12 +102,12 @@ function dimensions(config: TrainingConfig, budget: number, rate: number | undef
   const family = optimizerFamily(config.optimizer);
   if (family === 'momentum') {
     if (budget >= PLAN_BUDGET.momentum) search.push(dimension('optimizer.momentum', 2, MOMENTUM, 'linear', 'Tier 2 (GUIDE §6): momentum β.'));
-    else fixed.push({ parameter: 'optimizer.momentum', value: MOMENTUM.recommended, why: `Fewer than ${PLAN_BUDGET.momentum} trials: keep the common and good 0.9 (GUIDE §6 Tier 2).` });
+    else fixed.push({ parameter: 'optimizer.momentum', value: MOMENTUM.recommended, why: `tuned only from ${PLAN_BUDGET.momentum} trials; GUIDE §6 Tier 2: a common and good choice` });
   }
   if (isAdamFamily(config.optimizer)) {
     const adam = (key: keyof typeof ADAM, from: number, scale: 'log' | 'linear', why: string) => {
       if (budget >= from) search.push(dimension(`optimizer.${key}`, 3, ADAM[key], scale, why));
-      else fixed.push({ parameter: `optimizer.${key}`, value: ADAM[key].recommended, why: `Fewer than ${from} trials: keep ${formatNumber(ADAM[key].recommended)} (GUIDE §6 Tier 3; Playbook).` });
+      else fixed.push({ parameter: `optimizer.${key}`, value: ADAM[key].recommended, why: `tuned only from ${from} trials (Playbook); GUIDE §6 Tier 3's value` });
     };
     adam('beta1', ADAM_SEARCH_BUDGET.beta1, 'linear', `Tier 3; the Playbook adds Adam's β1 from ${ADAM_SEARCH_BUDGET.beta1} trials.`);
     adam('epsilon', ADAM_SEARCH_BUDGET.epsilon, 'log', `Tier 3; the Playbook adds ε from ${ADAM_SEARCH_BUDGET.epsilon} trials.`);

@@ -42,7 +42,7 @@ describe('what to search for the budget (GUIDE §6 order; Playbook for Adam)', (
   it('SGD with momentum: the rate, then momentum (tier 2) from 10 trials', () => {
     const sgd = 'optimizer: { name: sgd, learningRate: 0.005, momentum: 0.9 }\n';
     expect(searched(sgd, 9)).toEqual(['optimizer.learningRate log [0.001, 0.01]']);
-    expect(plan(sgd, 9).fixed).toEqual([{ parameter: 'optimizer.momentum', value: 0.9, why: 'Fewer than 10 trials: keep the common and good 0.9 (GUIDE §6 Tier 2).' }]);
+    expect(plan(sgd, 9).fixed).toEqual([{ parameter: 'optimizer.momentum', value: 0.9, why: 'tuned only from 10 trials; GUIDE §6 Tier 2: a common and good choice' }]);
     expect(searched(sgd, 10)).toEqual(['optimizer.learningRate log [0.001, 0.01]', 'optimizer.momentum linear [0.8, 0.99]']);
   });
 

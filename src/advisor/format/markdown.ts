@@ -10,7 +10,7 @@ function cell(text: string): string {
 
 /** The rationale's first sentence, for the table; the full text is in the folded details. */
 function firstSentence(text: string): string {
-  const match = /^.*?[.:](\s|$)/.exec(text);
+  const match = /^.*?\.(\s|$)/.exec(text);
   return (match ? match[0] : text).trim();
 }
 
