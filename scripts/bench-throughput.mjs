@@ -69,7 +69,7 @@ console.log(`  bench loop, wall (incl. evaluation):  ${loopWall.toFixed(0)} samp
 console.log(`  bench loop, training clock:           ${loopTraining.toFixed(0)} samples/s`);
 
 if (!args.includes('--skip-workers')) {
-  const jobs = [1, 2, 3, 4].map((seed) => ({ kind: 'scenario', scenarioId: 'learning-rate-range', arm: 'advised', seed }));
+  const jobs = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => ({ kind: 'scenario', scenarioId: 'learning-rate-range', arm: 'advised', seed }));
   const timed = async (workers) => {
     const started = performance.now();
     const outcome = await runJobs(jobs, { workers, backend: backendChoice, budget: BUDGETS.quick.name });
@@ -78,5 +78,5 @@ if (!args.includes('--skip-workers')) {
   };
   const one = await timed(1);
   const two = await timed(2);
-  console.log(`workers: 4 runs in ${one.toFixed(1)} s on 1 worker, ${two.toFixed(1)} s on 2: speed-up ${(one / two).toFixed(2)}×`);
+  console.log(`workers: ${jobs.length} runs in ${one.toFixed(1)} s on 1 worker, ${two.toFixed(1)} s on 2: speed-up ${(one / two).toFixed(2)}×`);
 }
