@@ -1,8 +1,9 @@
 import { createRule } from '../engine/rule.js';
-import { pointerToDotPath } from '../model/pointer.js';
+import type { DocumentFacts } from '../engine/rule.js';
+import { pointer, pointerToDotPath } from '../model/pointer.js';
 import { FINE_TUNE_DIVISORS, LEARNING_RATE_RANGES } from './guide.js';
 import type { OptimizerFamily, Range } from './guide.js';
-import { optimizerFamily } from './optimizers.js';
+import { normalizeOptimizerName, optimizerFamily } from './optimizers.js';
 import { defaultNote, formatNumber, initialLearningRate } from './util.js';
 
 export interface Options {
@@ -68,7 +69,7 @@ export default createRule<Options>({
       : `the recommended range [${formatNumber(range.low)}, ${formatNumber(range.high)}] (GUIDE §7)`;
     context.report({
       path: lr.path,
-      message: `${DISPLAY_NAMES[family]} learning rate ${formatNumber(lr.value)}${defaultNote(context.document, lr.path)} is ${above ? 'above' : 'below'} ${where}.`,
+      message: `${displayName(config.optimizer?.name, family)}${optimizerDefaultNote(context.document)} learning rate ${formatNumber(lr.value)}${defaultNote(context.document, lr.path)} is ${above ? 'above' : 'below'} ${where}.`,
       suggestion: {
         path: lr.path,
         value: suggested,
@@ -78,3 +79,14 @@ export default createRule<Options>({
     });
   },
 });
+
+/** The family's name, except AdamW, which users know by its own name although it shares Adam's range. */
+function displayName(written: string | undefined, family: OptimizerFamily): string {
+  return family === 'adam' && normalizeOptimizerName(written) === 'adamw' ? 'AdamW' : DISPLAY_NAMES[family];
+}
+
+/** " (the HuggingFace default optimizer)" when the file names no optimizer and its framework chose one. */
+function optimizerDefaultNote(document: DocumentFacts): string {
+  const source = document.defaultOf(pointer('optimizer', 'name'));
+  return source ? ` (the ${source.framework} default optimizer)` : '';
+}

@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/engine/lint.js';
+
+/**
+ * Every real config of ../shared/corpus (INDEX.tsv): read without a crash, detected as the right format,
+ * and a reviewable snapshot of what hplint reports on each, next to the INDEX note of what is notable in it.
+ */
+const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
+const rows = readFileSync(path.join(CORPUS, 'INDEX.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split('\t'))
+  .map(([kind = '', file = '', , , , note = '']) => ({ kind, file, note }));
+
+/** The format each corpus file is, by its INDEX kind and content; the one genuine non-config is unknown. */
+function expectedFormat(kind: string, file: string, text: string): string {
+  if (file.endsWith('ds_z3_config.json')) return 'unknown';
+  if (kind === 'keras') return /"modelTopology"/.test(text) ? 'tfjs' : 'keras';
+  if (kind === 'other') return file.startsWith('facebookresearch__detectron2') ? 'detectron2' : 'sweep';
+  return kind;
+}
+
+describe('the shared corpus of real configs', () => {
+  it('is present beside the project', () => {
+    expect(existsSync(CORPUS)).toBe(true);
+    expect(rows.length).toBe(71);
+  });
+
+  it('every file is read without a crash, as the right format', () => {
+    for (const { kind, file } of rows) {
+      const text = readFileSync(path.join(CORPUS, kind, file), 'utf8');
+      const result = lintText(text, { filePath: file });
+      expect(result.format, file).toBe(expectedFormat(kind, file, text));
+      expect(result.diagnostics.filter((d) => d.ruleId === 'parse-error'), file).toEqual([]);
+    }
+  });
+
+  it('reports these diagnostics (review each one when the snapshot changes)', async () => {
+    const report = rows.map(({ kind, file, note }) => {
+      const text = readFileSync(path.join(CORPUS, kind, file), 'utf8');
+      const result = lintText(text, { filePath: file });
+      const lines = result.diagnostics.map((d) => `  ${d.ruleId} (${d.severity}) ${d.line}:${d.column} ${d.message}`);
+      return [`${kind}/${file} [${result.format}]`, `  # INDEX: ${note}`, ...lines].join('\n');
+    });
+    await expect(report.join('\n\n') + '\n').toMatchFileSnapshot('./__snapshots__/corpus.txt');
+  });
+});
