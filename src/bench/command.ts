@@ -94,7 +94,8 @@ export async function benchCommand(ids: readonly string[], flags: BenchFlags, io
     process.removeListener('SIGINT', onInterrupt);
   }
   if (outcome.results.length === 0) {
-    const reasons = outcome.failures.map((f) => f.error).join('; ');
+    // Every worker reports the same backend failure: say it once.
+    const reasons = [...new Set(outcome.failures.map((f) => f.error))].join('; ');
     throw new UsageError(`no bench run finished${reasons ? `: ${reasons}` : ''}`);
   }
   const { results, details } = collect({
