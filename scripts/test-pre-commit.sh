@@ -45,7 +45,7 @@ git commit -qm "pre-commit config"
 pre-commit install >/dev/null
 
 start=$(now)
-pre-commit install-hooks >/dev/null
+pre-commit install-hooks >"$WORK/install.log" 2>&1 || { tail -40 "$WORK/install.log"; fail "pre-commit could not build the hook environment"; }
 echo "hook environment built in $(seconds "$start" "$(now)") s (pre-commit clone, npm install, npm pack of $REV)"
 
 # 1. A config with an error (a learning rate of 0) must stop the commit, with hplint's own message.
