@@ -7,7 +7,7 @@ import { hplintSchema } from '../model/schema.js';
 import type { TrainingConfig } from '../model/types.js';
 import { Recorder } from './recorder.js';
 import type { ValueWriter } from './recorder.js';
-import { arrayElements, memberName, objectProperties, resolveExpression, staticValue, unwrap, variableOf } from './static.js';
+import { arrayElements, hasSpread, memberName, objectProperties, resolveExpression, staticValue, unwrap, variableOf } from './static.js';
 import type { Scopes } from './static.js';
 import { TfjsBindings } from './tfjs-api.js';
 import { EARLY_STOPPING_DEFAULTS, FIT_DEFAULTS, STRING_OPTIMIZER_LEARNING_RATES, TRAIN_FACTORIES } from './tfjs-defaults.js';
@@ -138,7 +138,10 @@ class Extractor {
     if (name === undefined || !METHODS.has(name)) return undefined;
     const [first] = call.arguments;
     if (name === 'add') return first && this.api.callOf(resolveExpression(first, this.scopes))?.startsWith('layers.') ? name : undefined;
-    if (name === 'compile') return objectProperties(first, this.scopes) ? name : undefined;
+    if (name === 'compile') {
+      const options = objectProperties(first, this.scopes);
+      return options?.has('optimizer') || options?.has('loss') ? name : undefined;
+    }
     if (name === 'fit') return call.arguments.length >= 2 ? name : undefined;
     return first ? name : undefined;
   }
@@ -339,7 +342,8 @@ class Extractor {
     const dataset = memberName(call.callee as TSESTree.MemberExpression, this.scopes) === 'fitDataset';
     const optionsNode = call.arguments[dataset ? 1 : 2];
     const options = optionsNode ? objectProperties(optionsNode, this.scopes) : new Map<string, TSESTree.Property>();
-    if (!options) return;
+    // Options spread in from elsewhere may set anything: nothing is read from them as a default.
+    if (!options || hasSpread(optionsNode, this.scopes)) return;
     const insert = insertOption(call, optionsNode);
     if (dataset) this.readDatasetBatch(recorder, call.arguments[0]!);
     else if (!recorder.value(['training', 'batchSize'], options.get('batchSize')?.value) && !options.has('batchSize')) {
@@ -375,6 +379,11 @@ class Extractor {
       if (call.type !== AST_NODE_TYPES.CallExpression || this.api.callOf(call) !== 'callbacks.earlyStopping') continue;
       const path = ['training', 'earlyStopping'];
       recorder.locate(path, call);
+      // Spread-in settings may set anything: the callback is there, its settings are unknown.
+      if (hasSpread(call.arguments[0], this.scopes)) {
+        recorder.builder.set(path, {});
+        continue;
+      }
       const config = objectProperties(call.arguments[0], this.scopes) ?? new Map<string, TSESTree.Property>();
       for (const [key, fallback] of Object.entries(EARLY_STOPPING_DEFAULTS)) {
         if (!recorder.value([...path, key], config.get(key)?.value) && !config.has(key)) recorder.setDefault([...path, key], fallback, call);

@@ -88,6 +88,13 @@ export function objectProperties(node: TSESTree.Node | undefined, scopes: Scopes
   return properties;
 }
 
+/** True for an object literal with a spread (`{ ...defaults, epochs: 5 }`): any key may be set by it. */
+export function hasSpread(node: TSESTree.Node | undefined, scopes: Scopes): boolean {
+  if (!node) return false;
+  const object = resolveExpression(node, scopes);
+  return object.type === AST_NODE_TYPES.ObjectExpression && object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement);
+}
+
 /** The elements of an array literal (after resolving names), or undefined for anything else or holes/spreads. */
 export function arrayElements(node: TSESTree.Node, scopes: Scopes): TSESTree.Expression[] | undefined {
   const array = resolveExpression(node, scopes);

@@ -129,3 +129,17 @@ ruleTester.run('loss-output-mismatch', pluginRule('loss-output-mismatch'), {
     ),
   ],
 });
+
+ruleTester.run('early-stopping-missing (spread options)', pluginRule('early-stopping-missing'), {
+  valid: [
+    // A callback configured by a spread is still early stopping; options spread into fit may set anything.
+    fit('{ epochs: 80, validationSplit: 0.1, callbacks: [tf.callbacks.earlyStopping({ ...stopping })] }'),
+    fit('{ ...shared, epochs: 80, validationSplit: 0.1 }'),
+  ],
+  invalid: [],
+});
+
+ruleTester.run('missing-validation (spread options)', pluginRule('missing-validation'), {
+  valid: [fit('{ ...shared, epochs: 50, callbacks: [tf.callbacks.earlyStopping({ patience: 10 })] }')],
+  invalid: [],
+});
