@@ -83,7 +83,7 @@ if pre-commit run hplint-fix --hook-stage manual --files fixable.yaml >"$WORK/fi
 grep -q 'learningRate: 2.0e-5  # from the paper' fixable.yaml || { cat "$WORK/fix.log" fixable.yaml; fail "hplint-fix did not fix fixable.yaml"; }
 pre-commit run hplint-fix --hook-stage manual --files fixable.yaml >"$WORK/fix2.log" 2>&1 || { cat "$WORK/fix2.log"; fail "hplint-fix changed fixable.yaml twice"; }
 echo "ok: hplint-fix rewrote 2e-5 as 2.0e-5 (comment kept), and a second run passes"
-git rm -q --cached fixable.yaml
+git rm -q -f --cached fixable.yaml
 rm fixable.yaml
 
 # 4. The hook's time on a commit of 20 configs (environment already built).
