@@ -64,10 +64,11 @@ export function mergeByParameter(list: readonly UnrankedSuggestion[]): UnrankedS
       byParameter.set(next.parameter, next);
       continue;
     }
-    // The first-ranked keeps its place and reason; the value is the larger move when both move the same way.
+    // The first-ranked keeps its place and reason; the value (and the edits that write it) is the larger move.
     const value = largerMove(kept, next) ?? kept;
+    const { edits: _keptEdits, ...place } = kept;
     byParameter.set(next.parameter, {
-      ...kept,
+      ...place,
       suggested: value.suggested,
       range: kept.range ?? next.range,
       rationale: `${kept.rationale} ${next.rationale}`,
