@@ -3,7 +3,7 @@
  * Trains small TF.js models on MNIST into four pathologies and saves their training histories (and the
  * native config each run used) as fixtures under test/fixtures/histories/. Run once, after `npm run build`:
  *
- *   node scripts/make-histories.mjs [divergence|plateau|overfitting|two-outputs ...]
+ *   node scripts/make-histories.mjs [divergence|plateau|overfitting|underfitting|two-outputs ...]
  *
  * The tests read the saved files: nothing trains during `vitest`. Each history is written in a different
  * format the advisor reads (TF.js History, Keras History JSON, Keras CSVLogger CSV), as users would have them.
@@ -148,6 +148,36 @@ const PATHOLOGIES = {
       'training:',
       '  batchSize: 32',
       '  epochs: 60',
+      'losses:',
+      '  - { name: categoricalCrossentropy }',
+      '',
+    ].join('\n'));
+  },
+
+  /** SGD at 1e-4, 100× below GUIDE §7's range: eight epochs barely move the loss. Keras `History.history` JSON. */
+  async underfitting() {
+    const train = tensors(select(mnist.train, 2000));
+    const val = tensors(select(mnist.test, 1000));
+    const model = mlp(128, 9);
+    model.compile({ optimizer: tf.train.sgd(1e-4), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+    const history = await model.fit(train.x, train.y, { epochs: 8, batchSize: 32, validationData: [val.x, val.y], verbose: 0 });
+    write('underfitting.history.json', JSON.stringify(plainHistory(history), null, 1) + '\n');
+    write('underfitting.config.yaml', [
+      '# The run that produced underfitting.history.json (scripts/make-histories.mjs): a rate far too small.',
+      'data:',
+      '  trainSize: 2000',
+      '  validationSize: 1000',
+      '  numClasses: 10',
+      'model:',
+      '  layers:',
+      '    - { type: dense, units: 128, activation: relu }',
+      '    - { type: dense, units: 10, activation: softmax }',
+      'optimizer:',
+      '  name: sgd',
+      '  learningRate: 1.0e-4',
+      'training:',
+      '  batchSize: 32',
+      '  epochs: 8',
       'losses:',
       '  - { name: categoricalCrossentropy }',
       '',

@@ -96,6 +96,12 @@ describe('history-derived suggestions (source: history)', () => {
     expect(s).toMatchObject({ rank: 1, tier: 1, parameter: 'losses.1.weight', current: 1, suggested: 0.0027, ruleId: 'history:loss-magnitude-gap' });
   });
 
+  it('the real underfitting run: SGD 1e-4 → 0.01, from the history and learning-rate-range together', () => {
+    const [s, ...rest] = adviseFixture('underfitting.config.yaml', 'underfitting.history.json').suggestions;
+    expect(rest).toEqual([]);
+    expect(s).toMatchObject({ parameter: 'optimizer.learningRate', current: 1e-4, suggested: 0.01, range: [0.01, 0.1], source: 'history', ruleId: 'history:underfitting', alsoFrom: ['learning-rate-range'] });
+  });
+
   it('underfitting raises a rate below §7 into the range, and suggests nothing for a rate inside it', () => {
     const history = historyFromSeries('keras', { loss: [2.3, 2.29, 2.28, 2.27, 2.26, 2.25] });
     expect(ranked('optimizer: { name: sgd, learningRate: 1.0e-4 }\n', { history })).toEqual(['1. optimizer.learningRate 0.0001 → 0.01 [history:underfitting, learning-rate-range]']);

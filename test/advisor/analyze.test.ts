@@ -134,6 +134,10 @@ describe('the real histories (test/fixtures/histories, trained by scripts/make-h
     expect(summary('overfitting.history.json')).toEqual([{ kind: 'overfitting', epoch: 28, bestEpoch: 8 }]);
   });
 
+  it('SGD at 1e-4 underfits: by epoch 7 the loss is only 2% lower', () => {
+    expect(summary('underfitting.history.json')).toEqual([{ kind: 'underfitting', epoch: 7 }]);
+  });
+
   it('the ink head starts 3670× the class head', () => {
     expect(summary('two-outputs.history.json')).toEqual([{ kind: 'loss-magnitude-gap', epoch: 0, terms: ['out2', 'out1'] }]);
     expect(real('two-outputs.history.json')[0]!.detail).toMatch(/^out2_loss \(8604\) is 3670× out1_loss \(2\.345\) at the start, from epoch 0/);
