@@ -81,7 +81,9 @@ function scaledBatch(config: TrainingConfig, effective: number, target: number):
   const batch = Math.max(1, Math.floor(target / others));
   const factor = (batch * others) / effective;
   const lr = initialLearningRate(config);
-  const scaled = lr ? scaleLearningRate(config, lr.value, factor) : undefined;
+  const candidate = lr ? scaleLearningRate(config, lr.value, factor) : undefined;
+  // Kept inside its §7 range, the scaled rate may be the current one: then there is nothing to change.
+  const scaled = candidate !== undefined && candidate !== lr?.value ? candidate : undefined;
   const rateText = lr && scaled !== undefined ? ` and scale the learning rate with it, ${formatNumber(lr.value)} → ${formatNumber(scaled)}` : '';
   return {
     path: BATCH_PATH,

@@ -62,5 +62,10 @@ describe(ID, () => {
       expect(check('training: { batchSize: 2000 }', 'error').map((s) => s.split(' ')[1])).toEqual(['info']);
       expect(check('training: { batchSize: 9000 }', 'error').map((s) => s.split(' ')[1])).toEqual(['error']);
     });
+
+    it('leaves the rate alone when scaling, kept in range, would not change it', () => {
+      const [d] = diagnosticsOf(ID, 'optimizer: { name: sgd, learningRate: 0.01 }\ntraining: { batchSize: 8192 }\n');
+      expect(d!.suggestion).toMatchObject({ description: 'Set training.batchSize to 1024.', edits: [{ op: 'set', path: '/training/batchSize', value: 1024 }] });
+    });
   });
 });
