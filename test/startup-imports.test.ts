@@ -41,6 +41,11 @@ describe('start-up path of hplint check', () => {
     expect(packages).toContain('yaml');
   });
 
+  it('the advise command imports no heavy module either', () => {
+    const packages = [...packagesReachedFrom(path.join(SRC, 'cli/advise.ts'))];
+    expect(packages.filter((p) => HEAVY.test(p))).toEqual([]);
+  });
+
   it('the library entry does not pull in the ESLint plugin or the bench', () => {
     const packages = [...packagesReachedFrom(path.join(SRC, 'index.ts'))];
     expect(packages.filter((p) => HEAVY.test(p))).toEqual([]);

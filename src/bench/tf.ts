@@ -37,7 +37,10 @@ export async function loadTf(choice: BackendChoice): Promise<LoadedTf> {
       notes.push(`${backend}: ${reason}`);
     }
   }
-  throw new Error(`no TF.js backend could be loaded (${notes.join('; ')})`);
+  // TF.js is an optional peer dependency: `hplint check` users never download its ~300 MB.
+  throw new Error(
+    `no TF.js backend could be loaded (${notes.join('; ')}); the bench needs them installed: npm install --save-dev @tensorflow/tfjs @tensorflow/tfjs-backend-wasm mnist`,
+  );
 }
 
 const LOADERS: Record<BackendName, () => Promise<TF>> = {
