@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
 import type { ResolvedRule } from '../engine/settings.js';
 import { writeFileAtomic } from './write.js';
@@ -60,11 +61,18 @@ export class LintCache {
     this.dirty = true;
   }
 
-  save(): void {
-    if (!this.dirty) return;
+  /** Writes the cache; a cache that cannot be written is reported, never fatal: it only saves time. */
+  save(): string | undefined {
+    if (!this.dirty) return undefined;
     const file: CacheFile = { version: this.version, entries: Object.fromEntries(this.entries) };
-    writeFileAtomic(this.location, JSON.stringify(file));
-    this.dirty = false;
+    try {
+      mkdirSync(path.dirname(this.location), { recursive: true });
+      writeFileAtomic(this.location, JSON.stringify(file));
+      this.dirty = false;
+      return undefined;
+    } catch (error) {
+      return `could not write the cache ${this.location}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    }
   }
 
   /** One hash per distinct resolved rule list (files under the same config share it). */

@@ -1,21 +1,24 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import type { FormatName } from '../adapters/adapter.js';
-import { fixText } from '../engine/fix.js';
 import type { FixMode } from '../engine/fix.js';
-import { lintWith, parseErrorDiagnostic } from '../engine/lint.js';
-import type { LintOptions, LintResult } from '../engine/lint.js';
+import { parseErrorDiagnostic } from '../engine/lint.js';
+import type { LintResult } from '../engine/lint.js';
 import { isRuleSeverity } from '../engine/settings.js';
 import type { RuleSetting } from '../engine/settings.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
 import { RULES } from '../rules/index.js';
+import { LIMITS } from '../source/limits.js';
+import { DEFAULT_CACHE_LOCATION, LintCache } from './cache.js';
 import { expandTargets, UsageError } from './files.js';
-import { SettingsResolver } from './settings.js';
-import type { FileSettings } from './settings.js';
+import type { Target } from './files.js';
+import { JobRunner } from './lint-job.js';
+import type { Job, RunOptions } from './lint-job.js';
+import { lintInWorkers, workerCount } from './parallel.js';
+import type { Concurrency } from './parallel.js';
+import type { SettingsResolver } from './settings.js';
 import { VERSION } from './version.js';
-import { writeFileAtomic } from './write.js';
 
 export interface CheckFlags {
   readonly format: string;
@@ -35,6 +38,10 @@ export interface CheckFlags {
   readonly fixUnsafe?: boolean;
   readonly fixDryRun?: boolean;
   readonly reportUnusedDisableDirectives?: boolean;
+  readonly maxFileSize?: number;
+  readonly cache?: boolean;
+  readonly cacheLocation?: string;
+  readonly concurrency?: Concurrency;
 }
 
 interface Io {
@@ -45,42 +52,26 @@ interface Io {
 /** `hplint check`: lint (and fix), format, and return the exit code of DESIGN.md. */
 export async function checkCommand(operands: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
   const cwd = process.cwd();
-  const resolver = new SettingsResolver(RULES, parseRuleFlags(flags.rule), flags.config ? path.resolve(cwd, flags.config) : undefined);
+  const run = runOptions(flags, cwd);
+  const runner = new JobRunner(run);
   if (flags.printConfig) {
-    io.stdout(printConfig(flags.printConfig, resolver, cwd));
+    io.stdout(printConfig(flags.printConfig, runner.resolver, cwd));
     return 0;
   }
-  const fixer = new Fixer(flags, io, cwd);
   let results: LintResult[];
   if (flags.stdin) {
     if (operands.length > 0) throw new UsageError('--stdin reads standard input: give no paths with it');
-    if ((flags.fix || flags.fixUnsafe) && !flags.fixDryRun) throw new UsageError('--fix rewrites files: with --stdin, use --fix-dry-run to see the diff');
-    const text = readFileSync(0, 'utf8');
-    const name = flags.stdinFilename ?? '<stdin>';
-    const settings = resolver.forFile(path.resolve(cwd, flags.stdinFilename ?? 'stdin'));
-    results = settings.ignored ? [] : [fixer.lint(text, lintOptions(name, flags), settings)];
-  } else {
-    const targets = await expandTargets(operands.length > 0 ? operands : ['.'], cwd);
-    results = [];
-    for (const target of targets) {
-      const display = path.isAbsolute(target.path) ? path.relative(cwd, target.path) || target.path : target.path;
-      const settings = resolver.forFile(path.resolve(cwd, target.path));
-      if (settings.ignored) {
-        if (flags.verbose) io.stderr(`hplint: ignored ${display} (ignores in ${displayPath(settings.config!.filePath, cwd)})\n`);
-        continue;
-      }
-      const text = readTarget(target.path, cwd);
-      const result = text === undefined
-        ? unreadable(display)
-        : fixer.lint(text, lintOptions(display, flags), settings, path.resolve(cwd, target.path));
-      // A directory search keeps only configs: other YAML/JSON (CI files, data) is not hplint's business.
-      if (!target.explicit && result.format === 'unknown' && result.diagnostics.length === 0) {
-        if (flags.verbose) io.stderr(`hplint: skipped ${display}: ${result.reason}\n`);
-        continue;
-      }
-      if (flags.verbose) io.stderr(`hplint: ${display}: read as ${result.format} (${result.reason})\n`);
-      results.push(result);
+    if (run.fix && !flags.fixDryRun) throw new UsageError('--fix rewrites files: with --stdin, use --fix-dry-run to see the diff');
+    const display = flags.stdinFilename ?? '<stdin>';
+    const absolute = path.resolve(cwd, flags.stdinFilename ?? 'stdin');
+    if (runner.resolver.forFile(absolute).ignored) results = [];
+    else {
+      const outcome = runner.lint({ index: 0, display, absolute, text: readFileSync(0, 'utf8') });
+      if (outcome.diff) io.stdout(outcome.diff);
+      results = [outcome.result];
     }
+  } else {
+    results = await lintTargets(await expandTargets(operands.length > 0 ? operands : ['.'], cwd), flags, run, runner, io);
   }
   if (flags.quiet) results = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }));
 
@@ -101,43 +92,74 @@ export async function checkCommand(operands: readonly string[], flags: CheckFlag
   return 0;
 }
 
-/**
- * Lints one text, fixing it first when asked: `--fix` writes safe fixes, `--fix-unsafe` also suggestions,
- * `--fix-dry-run` prints the unified diff instead of writing. The report is of what is left.
- */
-class Fixer {
-  private readonly mode?: FixMode;
-
-  constructor(
-    private readonly flags: CheckFlags,
-    private readonly io: Io,
-    private readonly cwd: string,
-  ) {
-    if (flags.fixUnsafe) this.mode = 'unsafe';
-    else if (flags.fix || flags.fixDryRun) this.mode = 'safe';
-  }
-
-  lint(text: string, options: LintOptions, settings: FileSettings, file?: string): LintResult {
-    if (!this.mode) return lintWith(text, options, settings.rules);
-    const outcome = fixText(text, options, settings.rules, this.mode);
-    if (outcome.output === text) return outcome.result;
-    const name = displayPath(options.filePath ?? '<stdin>', this.cwd);
-    if (this.flags.fixDryRun) {
-      this.io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, text, outcome.output, undefined, undefined, { context: 3 }));
-    } else if (file) {
-      writeFileAtomic(file, outcome.output);
-      this.io.stderr(`hplint: fixed ${outcome.fixed} problem${outcome.fixed === 1 ? '' : 's'} in ${name}\n`);
-    }
-    return outcome.result;
-  }
-}
-
-function lintOptions(filePath: string, flags: CheckFlags): LintOptions {
+function runOptions(flags: CheckFlags, cwd: string): RunOptions {
+  const fix: FixMode | undefined = flags.fixUnsafe ? 'unsafe' : flags.fix || flags.fixDryRun ? 'safe' : undefined;
   return {
-    filePath,
+    cwd,
+    cliRules: parseRuleFlags(flags.rule),
+    ...(flags.config ? { configFile: path.resolve(cwd, flags.config) } : {}),
     ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}),
     ...(flags.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+    ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
+    ...(fix ? { fix } : {}),
+    ...(flags.fixDryRun ? { fixDryRun: true } : {}),
   };
+}
+
+/**
+ * Reads every target in the main thread (answering from the cache where content and settings are
+ * unchanged), lints the rest — on worker threads when there are enough files to pay for them — and
+ * reports in the order the targets were given.
+ */
+async function lintTargets(targets: readonly Target[], flags: CheckFlags, run: RunOptions, runner: JobRunner, io: Io): Promise<LintResult[]> {
+  const { cwd } = run;
+  const cache = flags.cache && !run.fix ? LintCache.load(path.resolve(cwd, flags.cacheLocation ?? DEFAULT_CACHE_LOCATION), VERSION) : undefined;
+  const cacheKey = JSON.stringify([run.inputFormat, run.reportUnusedDisableDirectives, run.maxFileSize]);
+  const slots: (LintResult | undefined)[] = new Array(targets.length);
+  const jobs: Job[] = [];
+  targets.forEach((target, index) => {
+    const display = path.isAbsolute(target.path) ? path.relative(cwd, target.path) || target.path : target.path;
+    const absolute = path.resolve(cwd, target.path);
+    const settings = runner.resolver.forFile(absolute);
+    if (settings.ignored) {
+      if (flags.verbose) io.stderr(`hplint: ignored ${display} (ignores in ${displayPath(settings.config!.filePath, cwd)})\n`);
+      return;
+    }
+    const read = readTarget(target.path, cwd, run.maxFileSize ?? LIMITS.maxFileSize);
+    if ('problem' in read) {
+      slots[index] = unreadable(display, read.problem);
+      return;
+    }
+    const cached = cache?.get(display, read.text, settings.rules, cacheKey);
+    if (cached) slots[index] = cached;
+    else jobs.push({ index, display, absolute, text: read.text });
+  });
+
+  const workers = workerCount(flags.concurrency ?? 'auto', jobs.length);
+  const outcomes = workers > 0 ? await lintInWorkers(jobs, run, workers) : jobs.map((job) => runner.lint(job));
+  for (const outcome of outcomes) {
+    for (const message of outcome.messages) io.stderr(message);
+    if (outcome.diff) io.stdout(outcome.diff);
+    slots[outcome.index] = outcome.result;
+    const job = jobs.find((j) => j.index === outcome.index)!;
+    cache?.set(job.display, job.text, runner.resolver.forFile(job.absolute).rules, cacheKey, outcome.result);
+  }
+  const cacheProblem = cache?.save();
+  if (cacheProblem) io.stderr(`hplint: ${cacheProblem}\n`);
+
+  const results: LintResult[] = [];
+  targets.forEach((target, index) => {
+    const result = slots[index];
+    if (!result) return;
+    // A directory search keeps only configs: other YAML/JSON (CI files, data) is not hplint's business.
+    if (!target.explicit && result.format === 'unknown' && result.diagnostics.length === 0) {
+      if (flags.verbose) io.stderr(`hplint: skipped ${result.filePath}: ${result.reason}\n`);
+      return;
+    }
+    if (flags.verbose) io.stderr(`hplint: ${result.filePath}: read as ${result.format} (${result.reason})\n`);
+    results.push(result);
+  });
+  return results;
 }
 
 /** `--print-config FILE`: the config file that applies and every rule's effective setting for that file. */
@@ -178,17 +200,32 @@ export function wantsColor(flag: boolean, isTTY: boolean, env: NodeJS.ProcessEnv
   return isTTY;
 }
 
-function readTarget(file: string, cwd: string): string | undefined {
+/**
+ * A file's text, or why it cannot be linted: over the size limit (not read at all) or not UTF-8. A path
+ * that vanished or cannot be opened is a usage error (exit 2).
+ */
+function readTarget(file: string, cwd: string, maxFileSize: number): { text: string } | { problem: string } {
+  const absolute = path.resolve(cwd, file);
   try {
-    return readFileSync(path.resolve(cwd, file), 'utf8');
+    const stats = statSync(absolute);
+    if (stats.isDirectory()) return { problem: 'not a readable file' };
+    if (stats.size > maxFileSize) return { problem: `the file is larger than the ${maxFileSize} bytes limit (--max-file-size); it was not read` };
+    const bytes = readFileSync(absolute);
+    try {
+      return { text: UTF8.decode(bytes) };
+    } catch {
+      return { problem: 'the file is not valid UTF-8 text' };
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`no such file or directory: ${file}`);
-    if (code === 'EISDIR') return undefined;
     throw new UsageError(`cannot read ${file} (${code ?? 'unknown error'})`);
   }
 }
 
-function unreadable(filePath: string): LintResult {
-  return { filePath, format: 'unknown', diagnostics: [parseErrorDiagnostic('not a readable file')], reason: 'not a readable file', source: '' };
+/** Strict decoding: invalid bytes are an error, not silently replaced by U+FFFD. The BOM is kept for the parser. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function unreadable(filePath: string, problem: string): LintResult {
+  return { filePath, format: 'unknown', diagnostics: [parseErrorDiagnostic(problem)], reason: problem, source: '' };
 }

@@ -3,9 +3,11 @@ import type { BenchFlags } from '../bench/command.js';
 import type { AdviseFlags } from './advise.js';
 import { ConfigError } from '../engine/settings.js';
 import { formatterNames } from '../formatters/index.js';
+import { DEFAULT_CACHE_LOCATION } from './cache.js';
 import { checkCommand } from './check.js';
 import type { CheckFlags } from './check.js';
 import { UsageError } from './files.js';
+import type { Concurrency } from './parallel.js';
 import { initCommand, schemaCommand, STARTER_CONFIG_NAME } from './init.js';
 import { explainCommand, rulesCommand } from './rules.js';
 import { VERSION } from './version.js';
@@ -46,6 +48,10 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .option('--fix-unsafe', 'also apply suggestions that change hyperparameters (implies --fix)')
     .option('--fix-dry-run', 'print the fixes as a unified diff instead of writing them')
     .option('--report-unused-disable-directives', 'report hplint-disable comments that suppress nothing, as errors')
+    .option('--max-file-size <size>', 'skip files larger than this, with a parse-error (bytes, or 512KiB, 10MiB; default 10MiB)', parseSize)
+    .option('--cache', 'reuse results for files whose content and settings are unchanged since the last run')
+    .option('--cache-location <file>', `where --cache keeps its results (default: ${DEFAULT_CACHE_LOCATION})`)
+    .option('--concurrency <n>', 'worker threads: a number, auto (when there are enough files to pay) or off', parseConcurrency, 'auto' as const)
     .action(async (paths: string[], flags: CheckFlags, command: Command) => {
       const globals = command.optsWithGlobals<{ debug?: boolean }>();
       const code = await checkCommand(paths, { ...flags, debug: globals.debug === true }, io);
@@ -116,6 +122,21 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     });
 
   return program;
+}
+
+/** `10485760`, `512KiB`, `10MiB` (also `k`/`m`/`KB`/`MB`, in powers of 1024). */
+export function parseSize(value: string): number {
+  const match = /^(\d+)\s*(k|kb|kib|m|mb|mib)?$/i.exec(value.trim());
+  if (!match) throw new UsageError(`--max-file-size takes a size such as 1048576, 512KiB or 10MiB, not "${value}"`);
+  const unit = (match[2] ?? '').toLowerCase();
+  return Number(match[1]) * (unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1);
+}
+
+function parseConcurrency(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency takes a number of threads, auto or off, not "${value}"`);
+  return n;
 }
 
 function parseCount(value: string): number {

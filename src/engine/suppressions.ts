@@ -84,7 +84,8 @@ interface Use {
  * trustworthy comments.
  */
 export function applySuppressions(text: string, diagnostics: readonly Diagnostic[], options: SuppressionOptions = {}): Diagnostic[] {
-  if (diagnostics.some((d) => d.ruleId === PARSE_ERROR)) return [...diagnostics];
+  // Most files have no directive: skip the second parse that finding comments takes.
+  if (!text.includes('hplint-') || diagnostics.some((d) => d.ruleId === PARSE_ERROR)) return [...diagnostics];
   const directives = parseDirectives(text);
   if (directives.length === 0) return [...diagnostics];
   const used = new Set<string>();

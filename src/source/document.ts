@@ -1,5 +1,5 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import type { Document, Node, Pair, ParsedNode } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import { findDepthBreach, LIMITS } from './limits.js';
 import { lineLocator } from './range.js';
 import type { SourcePath, SourceRange } from './range.js';
@@ -59,7 +59,7 @@ export function parseSource(text: string, filePath: string): SourceDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const offsetShift = body === text ? 0 : 1;
   const locate = lineLocator(body);
-  const lines = text.split(/\r?\n|\r/);
+  const lines = lazyLines(text);
   const toRange = (rawStart: number, rawEnd: number): SourceRange => {
     // Parser errors may point one past the end of the text ("missing }"); keep ranges inside it.
     const start = Math.min(rawStart, body.length);
@@ -90,8 +90,7 @@ export function parseSource(text: string, filePath: string): SourceDocument {
     schema: 'core',
     prettyErrors: false,
     uniqueKeys: true,
-    // Unknown tags are kept as plain values with a warning; they are reported by `unsafe-yaml-tag`.
-    customTags: [],
+    // Unknown tags are kept as plain values with a warning (default behaviour); `unsafe-yaml-tag` reports them.
   });
 
   const docs = Array.isArray(documents) ? documents : [documents];
@@ -105,7 +104,8 @@ export function parseSource(text: string, filePath: string): SourceDocument {
   if (first && problems.length === 0) {
     try {
       root = first.toJS({ maxAliasCount: LIMITS.maxAliasCount });
-      if (isCyclic(root)) {
+      // Only aliases can make a cycle: most files have none, and skip the walk.
+      if (body.includes('*') && isCyclic(root)) {
         problems.push({ message: 'the document contains itself through an alias (a cycle): no loader can build it', range: toRange(0, 0) });
         root = undefined;
       }
@@ -137,7 +137,8 @@ export function parseSource(text: string, filePath: string): SourceDocument {
   };
 
   const tags: TaggedNode[] = [];
-  if (first?.contents && problems.length === 0) collectTags(first, first.contents, [], tags, nodeRange);
+  // Every tag is written with a `!`: a file without one has none to collect.
+  if (first?.contents && problems.length === 0 && body.includes('!')) collectTags(first.contents, [], tags, nodeRange);
 
   return {
     filePath,
@@ -160,7 +161,7 @@ export function parseSource(text: string, filePath: string): SourceDocument {
       return { text: textOfNode, quoted, ...(node.tag && !CORE_TAGS.has(node.tag) ? { tag: node.tag } : {}) };
     },
     lineText(line) {
-      return lines[line - 1] ?? '';
+      return lines()[line - 1] ?? '';
     },
   };
 }
@@ -202,27 +203,25 @@ function keyText(key: unknown): string | undefined {
   return key === null || key === undefined ? undefined : String(key);
 }
 
-function collectTags(
-  doc: Document.Parsed,
-  node: ParsedNode | Node,
-  path: (string | number)[],
-  out: TaggedNode[],
-  rangeOfNode: (node: Node) => SourceRange | undefined,
-): void {
+function collectTags(node: Node, path: (string | number)[], out: TaggedNode[], rangeOfNode: (node: Node) => SourceRange | undefined): void {
   if (node.tag && !CORE_TAGS.has(node.tag)) {
     const range = rangeOfNode(node);
     if (range) out.push({ tag: node.tag, path: [...path], range });
   }
+  // One path array, pushed and popped: copied only for the rare tagged node.
   if (isMap(node)) {
     for (const pair of node.items) {
-      if (isPair(pair) && isNodeLike(pair.value)) {
-        const key = keyText(pair.key) ?? '';
-        collectTags(doc, pair.value, [...path, key], out, rangeOfNode);
-      }
+      if (!isPair(pair) || !isNodeLike(pair.value)) continue;
+      path.push(keyText(pair.key) ?? '');
+      collectTags(pair.value, path, out, rangeOfNode);
+      path.pop();
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, index) => {
-      if (isNodeLike(item)) collectTags(doc, item, [...path, index], out, rangeOfNode);
+      if (!isNodeLike(item)) return;
+      path.push(index);
+      collectTags(item, path, out, rangeOfNode);
+      path.pop();
     });
   }
 }
@@ -240,7 +239,7 @@ function aliasMessage(error: unknown): string {
 }
 
 /** A document that was refused before parsing: one problem, nothing else. */
-function unparsed(text: string, filePath: string, problem: ParseProblem, lines: readonly string[]): SourceDocument {
+function unparsed(text: string, filePath: string, problem: ParseProblem, lines: () => readonly string[]): SourceDocument {
   return {
     filePath,
     text,
@@ -249,7 +248,7 @@ function unparsed(text: string, filePath: string, problem: ParseProblem, lines: 
     tags: [],
     rangeOf: () => undefined,
     rawScalar: () => undefined,
-    lineText: (n) => lines[n - 1] ?? '',
+    lineText: (n) => lines()[n - 1] ?? '',
   };
 }
 
@@ -291,4 +290,10 @@ function isCyclic(root: unknown): boolean {
     return cyclic;
   };
   return visit(root);
+}
+
+/** Splits the text into lines on first use: only formatters and a few messages need them. */
+function lazyLines(text: string): () => readonly string[] {
+  let lines: string[] | undefined;
+  return () => (lines ??= text.split(/\r?\n|\r/));
 }

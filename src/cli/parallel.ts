@@ -1,0 +1,54 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Job, JobOutcome, RunOptions } from './lint-job.js';
+
+/** Below this many files a worker's start-up (loading hplint again, ~100 ms) costs more than it saves. */
+const FILES_PER_WORKER = 200;
+/** Jobs are handed out in chunks: small enough to balance the load, large enough to amortise messages. */
+const CHUNK = 24;
+
+export type Concurrency = number | 'auto' | 'off';
+
+/** How many worker threads to lint `files` files with (0: lint in the main thread), as ESLint's --concurrency. */
+export function workerCount(concurrency: Concurrency, files: number, cores = availableParallelism()): number {
+  if (concurrency === 'off') return 0;
+  if (concurrency === 'auto') {
+    const useful = Math.min(cores, Math.floor(files / FILES_PER_WORKER));
+    return useful >= 2 ? useful : 0;
+  }
+  return concurrency <= 1 ? 0 : Math.min(concurrency, files);
+}
+
+/** Lints jobs on `count` worker threads; outcomes come back in job order. */
+export async function lintInWorkers(jobs: readonly Job[], run: RunOptions, count: number): Promise<JobOutcome[]> {
+  const outcomes: JobOutcome[] = new Array(jobs.length);
+  const byIndex = new Map(jobs.map((job, position) => [job.index, position]));
+  let next = 0;
+  const workerUrl = new URL('./check-worker.js', import.meta.url);
+  const workers = Array.from({ length: count }, () => new Worker(workerUrl, { workerData: run }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = () => {
+              if (next >= jobs.length) return resolve();
+              const chunk = jobs.slice(next, next + CHUNK);
+              next += chunk.length;
+              worker.postMessage(chunk);
+            };
+            worker.on('message', (done: JobOutcome[]) => {
+              for (const outcome of done) outcomes[byIndex.get(outcome.index)!] = outcome;
+              feed();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a lint worker stopped with exit code ${code}`))));
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return outcomes;
+}
