@@ -100,8 +100,12 @@ function measure(command, commandArgs) {
 }
 
 const rows = [];
-const hplint = measure(process.execPath, [path.join(root, 'bin/hplint.js'), 'check', tree, '--format', 'json', '--output', path.join(work, 'out.json')]);
-rows.push({ tool: 'hplint check (29 rules, all formats)', files: fileCount, ...hplint });
+const hplintArgs = [path.join(root, 'bin/hplint.js'), 'check', tree, '--format', 'json', '--output', path.join(work, 'out.json')];
+rows.push({ tool: 'hplint check, one thread (--concurrency off)', files: fileCount, ...measure(process.execPath, [...hplintArgs, '--concurrency', 'off']) });
+rows.push({ tool: 'hplint check, default (worker threads)', files: fileCount, ...measure(process.execPath, hplintArgs) });
+const cacheLocation = path.join(work, '.hplintcache');
+measure(process.execPath, [...hplintArgs, '--cache', '--cache-location', cacheLocation]);
+rows.push({ tool: 'hplint check --cache, nothing changed', files: fileCount, ...measure(process.execPath, [...hplintArgs, '--cache', '--cache-location', cacheLocation]) });
 rows.push({ tool: 'floor: yaml parse only, one process', files: fileCount, ...measure(process.execPath, [floorScript, tree]) });
 
 let yamllintNote = '';
@@ -123,11 +127,20 @@ if (existsSync(args.spectral)) {
 
 const base = rows[0].seconds;
 console.log(`\nbench:lint — ${fileCount} files (${sources.length} corpus configs × ${copies}), median of ${runs} runs, ${process.version}\n`);
-console.log('| tool | files | wall s | files/s | peak MiB | time vs hplint |');
+console.log('| tool | files | wall s | files/s | peak MiB | time vs hplint (one thread) |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const row of rows) {
   const perSecond = Math.round(row.files / row.seconds);
   console.log(`| ${row.tool} | ${row.files} | ${row.seconds.toFixed(2)} | ${perSecond} | ${hasTime ? row.peakMiB.toFixed(0) : 'n/a'} | ${(row.seconds / base).toFixed(2)}× |`);
+}
+const byName = (prefix) => rows.find((row) => row.tool.startsWith(prefix));
+const single = byName('hplint check, one thread');
+const parallel = byName('hplint check, default');
+const floor = byName('floor');
+const perFile = (row) => row.seconds / row.files;
+console.log(`\ntargets: one thread vs parse floor ${(single.seconds / floor.seconds).toFixed(2)}× (≤ 1.5×)`);
+for (const [name, row] of [['Spectral', byName('Spectral')], ['yamllint (per file)', byName('yamllint')]]) {
+  if (row) console.log(`         ${name} vs hplint: ${(perFile(row) / perFile(single)).toFixed(1)}× slower than one thread, ${(perFile(row) / perFile(parallel)).toFixed(1)}× than the default`);
 }
 for (const note of [yamllintNote, spectralNote].filter(Boolean)) console.log(`\nnote: ${note}`);
 

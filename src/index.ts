@@ -17,6 +17,13 @@ export { hplintSchema } from './model/schema.js';
 export type * from './model/types.js';
 export type { FormatName } from './adapters/adapter.js';
 export { FORMATTERS } from './formatters/index.js';
+export { fixText } from './engine/fix.js';
+export type { FixMode, FixOutcome } from './engine/fix.js';
+export { advise, AdviceError } from './advisor/advise.js';
+export type { Advice, AdviseOptions } from './advisor/advise.js';
+export { applyAdvice } from './advisor/apply.js';
+export { readHistory, HistoryError } from './advisor/history/index.js';
+export type { TrainingHistory } from './advisor/history/index.js';
 export type { Formatter, FormatterContext } from './formatters/formatter.js';
 
 /** Lints files by path (no globbing: the CLI expands operands); paths are reported as given. */
