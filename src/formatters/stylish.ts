@@ -54,7 +54,7 @@ const MAX_EXCERPT = 100;
 /** The part of a line to print, and where the caret goes in it: the whole line when it is short. */
 function excerpt(line: string, d: Diagnostic): { text: string; column: number; length: number } {
   const endColumn = d.endLine === d.line ? d.endColumn : line.length + 1;
-  const length = Math.max(1, Math.min(endColumn, line.length + 1, d.column + MAX_EXCERPT / 2) - d.column);
+  const length = Math.max(1, Math.min(endColumn, line.length + 1) - d.column);
   if (line.length <= MAX_EXCERPT) return { text: line, column: d.column, length };
   const from = Math.max(0, Math.min(d.column - 1 - 20, line.length - MAX_EXCERPT));
   const head = from > 0 ? '…' : '';
