@@ -101,6 +101,12 @@ export interface Rule<Options = Record<string, unknown>> {
   check(config: TrainingConfig, context: RuleContext<Options>): void;
 }
 
+/** The options part of `meta` for a rule that takes none (its schema still rejects stray options). */
+export const NO_OPTIONS = {
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  defaultOptions: {},
+} as const satisfies Pick<RuleMeta<Record<string, never>>, 'optionsSchema' | 'defaultOptions'>;
+
 /** Declares a rule; the identity function gives `check` its options type from `defaultOptions`. */
 export function createRule<Options>(rule: Rule<Options>): Rule<Options> {
   return rule;

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, NO_OPTIONS } from '../engine/rule.js';
 import type { EditOp, RuleContext } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
@@ -28,8 +28,7 @@ export default createRule<Options>({
     category: 'learning-rate',
     guide: '§5.5, §4.5',
     fixable: 'unsafe',
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(config, context) {
     checkRateOrder(config, context);

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, NO_OPTIONS } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import { layerKind, layersOf, PARAMETER_FREE_KINDS } from './util.js';
 
@@ -13,8 +13,7 @@ export default createRule<Record<string, never>>({
     category: 'regularization',
     guide: '§6',
     fixable: 'unsafe',
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(config, context) {
     const layers = layersOf(config);

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, NO_OPTIONS } from '../engine/rule.js';
 import { isPlainObject } from '../model/normalize.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
@@ -75,8 +75,7 @@ export default createRule<Record<string, never>>({
     category: 'training-process',
     guide: 'schema',
     fixable: false,
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(config, context) {
     for (const problem of context.document.typeProblems) {

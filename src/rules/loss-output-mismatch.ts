@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, NO_OPTIONS } from '../engine/rule.js';
 import type { EditOp, Finding } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
@@ -26,8 +26,7 @@ export default createRule<Record<string, never>>({
     category: 'loss',
     guide: '§2.2',
     fixable: 'unsafe',
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(config, context) {
     const output = outputOf(config);

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, NO_OPTIONS } from '../engine/rule.js';
 import { pointerToDotPath } from '../model/pointer.js';
 import { allLayers, formatNumber, isFiniteNumber, layerLabel } from './util.js';
 
@@ -11,8 +11,7 @@ export default createRule<Record<string, never>>({
     category: 'regularization',
     guide: '§6',
     fixable: 'unsafe',
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(config, context) {
     for (const entry of allLayers(config)) {

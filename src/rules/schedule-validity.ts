@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, NO_OPTIONS } from '../engine/rule.js';
 import type { RuleContext } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { ScheduleConfig, TrainingConfig } from '../model/types.js';
@@ -22,8 +22,7 @@ export default createRule<Options>({
     category: 'learning-rate',
     guide: '§5.4',
     fixable: 'unsafe',
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(config, context) {
     const schedule = config.schedule;

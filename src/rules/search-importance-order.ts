@@ -1,5 +1,5 @@
 import type { FormatName } from '../adapters/adapter.js';
-import { createRule } from '../engine/rule.js';
+import { createRule, NO_OPTIONS } from '../engine/rule.js';
 import type { Suggestion } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
@@ -21,8 +21,7 @@ export default createRule<Record<string, never>>({
     category: 'search',
     guide: '§6',
     fixable: 'unsafe',
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(config, context) {
     const dimensions = dimensionsOf(config);

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, NO_OPTIONS } from '../engine/rule.js';
 
 /** The prefix the YAML library expands `!!` to. */
 const YAML_ORG = 'tag:yaml.org,2002:';
@@ -24,8 +24,7 @@ export default createRule<Record<string, never>>({
     guide: 'security',
     fixable: false,
     anyFile: true,
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(_config, context) {
     // Only the tag's name is read: the tagged value is never constructed, resolved or evaluated.

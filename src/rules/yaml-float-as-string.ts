@@ -1,5 +1,5 @@
 import type { FormatName } from '../adapters/adapter.js';
-import { createRule } from '../engine/rule.js';
+import { createRule, NO_OPTIONS } from '../engine/rule.js';
 import type { EditOp } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
@@ -23,8 +23,7 @@ export default createRule<Record<string, never>>({
     category: 'syntax',
     guide: 'REFERENCE YAML',
     fixable: 'safe',
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(config, context) {
     // JSON loaders read `2e-5` as a number: only YAML text read by a plain YAML 1.1 loader is at risk.
