@@ -2,7 +2,7 @@
 // The bench's performance figures (docs/bench.md): training throughput of the MLP 784-128-10 (Adam,
 // batch 64) in the bench's loop against a bare model.fit of the same model, and the speed-up of two
 // worker threads over one. Runs the compiled code: `npm run build` first (npm run bench:throughput does).
-// Usage: node scripts/bench-throughput.mjs [--backend auto|node|wasm|cpu] [--skip-workers]
+// Usage: node scripts/bench-throughput.mjs [--backend auto|node|wasm|cpu] [--skip-workers] [--runs N]
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { BUDGETS } from '../dist/bench/budget.js';
@@ -69,7 +69,11 @@ console.log(`  bench loop, wall (incl. evaluation):  ${loopWall.toFixed(0)} samp
 console.log(`  bench loop, training clock:           ${loopTraining.toFixed(0)} samples/s`);
 
 if (!args.includes('--skip-workers')) {
-  const jobs = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => ({ kind: 'scenario', scenarioId: 'learning-rate-range', arm: 'advised', seed }));
+  // A real bench is 133 (--quick) to 221 runs: enough runs that each worker's start-up (TF.js, the wasm
+  // binary, MNIST) is amortised as it is there; --runs N to change.
+  const runsIndex = args.indexOf('--runs');
+  const runs = runsIndex >= 0 ? Number(args[runsIndex + 1]) : 24;
+  const jobs = Array.from({ length: runs }, (_, i) => ({ kind: 'scenario', scenarioId: 'learning-rate-range', arm: 'advised', seed: i + 1 }));
   const timed = async (workers) => {
     const started = performance.now();
     const outcome = await runJobs(jobs, { workers, backend: backendChoice, budget: BUDGETS.quick.name });
