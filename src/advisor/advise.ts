@@ -11,7 +11,7 @@ import { evidenceClaims } from './evidence.js';
 import { suggestionsFromDiagnostics } from './from-diagnostics.js';
 import { suggestionsFromHistory } from './from-history.js';
 import type { TrainingHistory } from './history/history.js';
-import { isPlainObject } from './history/json.js';
+import { isPlainObject } from '../model/normalize.js';
 import { DEFAULT_BUDGET, makePlan } from './plan.js';
 import type { TuningPlan } from './plan.js';
 import { rank } from './suggestion.js';

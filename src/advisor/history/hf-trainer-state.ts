@@ -1,6 +1,6 @@
 import { HistoryError } from './history.js';
 import type { HistoryRow, TrainingHistory } from './history.js';
-import { isPlainObject } from './json.js';
+import { isPlainObject } from '../../model/normalize.js';
 
 /** HuggingFace `trainer_state.json`: `{log_history: [{step, epoch, loss | eval_loss, …}, …], …}`. */
 export function isTrainerState(value: unknown): value is { log_history: unknown[] } {

@@ -16,7 +16,3 @@ export function parsePythonJson(text: string, fileName: string): unknown {
     throw new HistoryError(`${fileName}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
 }
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,6 +1,6 @@
 import { historyFromSeries, HistoryError } from './history.js';
 import type { HistoryFormat, TrainingHistory } from './history.js';
-import { isPlainObject } from './json.js';
+import { isPlainObject } from '../../model/normalize.js';
 
 /** True for Keras's `History.history`: an object whose values are all arrays of numbers (`{loss: [...], val_loss: [...]}`). */
 export function isSeriesObject(value: unknown): value is Record<string, unknown[]> {

@@ -1,5 +1,5 @@
 import type { TrainingHistory } from './history.js';
-import { isPlainObject } from './json.js';
+import { isPlainObject } from '../../model/normalize.js';
 import { isSeriesObject, readKerasJson } from './keras-json.js';
 
 /** TF.js's `History` object saved whole: `{epoch: [0, 1, …], history: {loss: [...], …}}` (or only `{history}`). */
