@@ -101,9 +101,14 @@ export interface Rule<Options = Record<string, unknown>> {
   check(config: TrainingConfig, context: RuleContext<Options>): void;
 }
 
+/** A rule's options schema: an object of exactly these properties (a misspelt option is an error). */
+export function optionsSchema(properties: Readonly<Record<string, unknown>>): OptionsSchema {
+  return { type: 'object', additionalProperties: false, properties };
+}
+
 /** The options part of `meta` for a rule that takes none (its schema still rejects stray options). */
 export const NO_OPTIONS = {
-  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  optionsSchema: optionsSchema({}),
   defaultOptions: {},
 } as const satisfies Pick<RuleMeta<Record<string, never>>, 'optionsSchema' | 'defaultOptions'>;
 

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import { ADAM } from './guide.js';
 import { isAdamFamily } from './optimizers.js';
@@ -46,11 +46,7 @@ export default createRule<Options>({
     category: 'optimizer',
     guide: '§6',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: Object.fromEntries(PARAMETERS.map((p) => [p, bandSchema])),
-    },
+    optionsSchema: optionsSchema(Object.fromEntries(PARAMETERS.map((p) => [p, bandSchema]))),
     defaultOptions: ADAM,
   },
   check(config, context) {

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import type { Suggestion } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
@@ -26,15 +26,11 @@ export default createRule<Options>({
     category: 'batch-size',
     guide: '§3, §7',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        max: { type: 'integer', minimum: 1 },
-        infoAbove: { type: 'integer', minimum: 1 },
-        suggestedBatch: { type: 'integer', minimum: 2 },
-      },
-    },
+    optionsSchema: optionsSchema({
+      max: { type: 'integer', minimum: 1 },
+      infoAbove: { type: 'integer', minimum: 1 },
+      suggestedBatch: { type: 'integer', minimum: 2 },
+    }),
     defaultOptions: { max: BATCH.extremeMax, infoAbove: BATCH.typicalMax, suggestedBatch: 32 },
   },
   check(config, context) {

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import { BATCH } from './guide.js';
 import { isPositiveInteger, layerKind, layersOf } from './util.js';
@@ -19,11 +19,7 @@ export default createRule<Options>({
     category: 'batch-size',
     guide: '§3, §6',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { minBatch: { type: 'integer', minimum: 2 } },
-    },
+    optionsSchema: optionsSchema({ minBatch: { type: 'integer', minimum: 2 } }),
     defaultOptions: { minBatch: BATCH.batchNormMin },
   },
   check(config, context) {

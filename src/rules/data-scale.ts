@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
 import { DROPOUT, PARAMETERS_PER_EXAMPLE, WEIGHT_DECAY } from './guide.js';
@@ -21,11 +21,7 @@ export default createRule<Options>({
     category: 'regularization',
     guide: '§2.4.3',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { parametersPerExample: { type: 'number', exclusiveMinimum: 0 } },
-    },
+    optionsSchema: optionsSchema({ parametersPerExample: { type: 'number', exclusiveMinimum: 0 } }),
     defaultOptions: { parametersPerExample: PARAMETERS_PER_EXAMPLE },
   },
   check(config, context) {

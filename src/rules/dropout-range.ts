@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
@@ -26,11 +26,7 @@ export default createRule<Options>({
     category: 'regularization',
     guide: '§7',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { max: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } },
-    },
+    optionsSchema: optionsSchema({ max: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } }),
     defaultOptions: { max: DROPOUT.max },
   },
   check(config, context) {

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import { PLATEAU } from './guide.js';
 import { scheduleKind } from './schedules.js';
@@ -23,11 +23,7 @@ export default createRule<Options>({
     category: 'training-process',
     guide: '§2.4.1',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { minEpochs: { type: 'number', minimum: 1 }, patience: { type: 'integer', minimum: 1 } },
-    },
+    optionsSchema: optionsSchema({ minEpochs: { type: 'number', minimum: 1 }, patience: { type: 'integer', minimum: 1 } }),
     defaultOptions: { minEpochs: PLATEAU.earlyStoppingEpochs, patience: PLATEAU.patience },
   },
   check(config, context) {

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
 import { PLATEAU } from './guide.js';
 import { defaultNote, formatNumber, isFiniteNumber } from './util.js';
@@ -19,11 +19,7 @@ export default createRule<Options>({
     category: 'training-process',
     guide: '§2.4.1',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { minPatience: { type: 'integer', minimum: 1 } },
-    },
+    optionsSchema: optionsSchema({ minPatience: { type: 'integer', minimum: 1 } }),
     defaultOptions: { minPatience: PLATEAU.patience },
   },
   check(config, context) {

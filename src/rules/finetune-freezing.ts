@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import type { EditOp, Suggestion } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
@@ -21,11 +21,7 @@ export default createRule<Options>({
     category: 'training-process',
     guide: '§4.5',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { smallDataset: { type: 'integer', minimum: 1 } },
-    },
+    optionsSchema: optionsSchema({ smallDataset: { type: 'integer', minimum: 1 } }),
     defaultOptions: { smallDataset: SMALL_FINE_TUNE_SET },
   },
   check(config, context) {

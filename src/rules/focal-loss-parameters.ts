@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import type { Suggestion } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import { FOCAL } from './guide.js';
@@ -23,16 +23,12 @@ export default createRule<Options>({
     category: 'loss',
     guide: '§6',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        gammaLow: { type: 'number', minimum: 0 },
-        gammaHigh: { type: 'number', minimum: 0 },
-        gamma: { type: 'number', minimum: 0 },
-        alpha: { type: 'number', minimum: 0, maximum: 1 },
-      },
-    },
+    optionsSchema: optionsSchema({
+      gammaLow: { type: 'number', minimum: 0 },
+      gammaHigh: { type: 'number', minimum: 0 },
+      gamma: { type: 'number', minimum: 0 },
+      alpha: { type: 'number', minimum: 0, maximum: 1 },
+    }),
     defaultOptions: { gammaLow: FOCAL.gamma.low, gammaHigh: FOCAL.gamma.high, gamma: FOCAL.gamma.recommended, alpha: FOCAL.alpha },
   },
   check(config, context) {

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointerToDotPath } from '../model/pointer.js';
 import { KERNEL_MAX, KERNEL_SIZES } from './guide.js';
 import { allLayers, isPositiveInteger, layerKind, layerLabel } from './util.js';
@@ -19,14 +19,10 @@ export default createRule<Options>({
     category: 'network',
     guide: '§7',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        sizes: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1 } },
-        maxLine: { type: 'integer', minimum: 1 },
-      },
-    },
+    optionsSchema: optionsSchema({
+      sizes: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1 } },
+      maxLine: { type: 'integer', minimum: 1 },
+    }),
     defaultOptions: { sizes: KERNEL_SIZES, maxLine: KERNEL_MAX },
   },
   check(config, context) {

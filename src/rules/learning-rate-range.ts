@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import type { DocumentFacts } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
 import { FINE_TUNE_DIVISORS, LEARNING_RATE_RANGES } from './guide.js';
@@ -41,15 +41,11 @@ export default createRule<Options>({
     category: 'learning-rate',
     guide: '§5, §7, §4.5',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        ranges: { type: 'object', additionalProperties: false, properties: Object.fromEntries(Object.keys(LEARNING_RATE_RANGES).map((k) => [k, rangeSchema])) },
-        fineTuneLowDivisor: { type: 'number', minimum: 1 },
-        fineTuneHighDivisor: { type: 'number', minimum: 1 },
-      },
-    },
+    optionsSchema: optionsSchema({
+      ranges: { type: 'object', additionalProperties: false, properties: Object.fromEntries(Object.keys(LEARNING_RATE_RANGES).map((k) => [k, rangeSchema])) },
+      fineTuneLowDivisor: { type: 'number', minimum: 1 },
+      fineTuneHighDivisor: { type: 'number', minimum: 1 },
+    }),
     defaultOptions: { ranges: {}, fineTuneLowDivisor: FINE_TUNE_DIVISORS.low, fineTuneHighDivisor: FINE_TUNE_DIVISORS.high },
   },
   check(config, context) {

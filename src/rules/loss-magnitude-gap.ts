@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { LossTerm, TrainingConfig } from '../model/types.js';
 import { LOSS_MAGNITUDE_RATIO } from './guide.js';
@@ -28,7 +28,7 @@ export default createRule<Options>({
     category: 'loss',
     guide: '§6, §7',
     fixable: 'unsafe',
-    optionsSchema: { type: 'object', additionalProperties: false, properties: { maxRatio: { type: 'number', exclusiveMinimum: 1 } } },
+    optionsSchema: optionsSchema({ maxRatio: { type: 'number', exclusiveMinimum: 1 } }),
     defaultOptions: { maxRatio: LOSS_MAGNITUDE_RATIO },
   },
   check(config, context) {

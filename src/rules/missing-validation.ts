@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
@@ -30,11 +30,7 @@ export default createRule<Options>({
     category: 'training-process',
     guide: '§2.4.1, §5.2',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { suggestedValidationSplit: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } },
-    },
+    optionsSchema: optionsSchema({ suggestedValidationSplit: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } }),
     defaultOptions: { suggestedValidationSplit: 0.1 },
   },
   check(config, context) {

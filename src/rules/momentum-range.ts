@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import { MOMENTUM } from './guide.js';
 import { isAdamFamily } from './optimizers.js';
@@ -23,11 +23,7 @@ export default createRule<Options>({
     category: 'momentum',
     guide: '§6',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { low: unitInterval, high: unitInterval, recommended: unitInterval },
-    },
+    optionsSchema: optionsSchema({ low: unitInterval, high: unitInterval, recommended: unitInterval }),
     defaultOptions: { low: MOMENTUM.low, high: MOMENTUM.high, recommended: MOMENTUM.recommended },
   },
   check(config, context) {

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import type { RuleContext } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
@@ -29,17 +29,13 @@ export default createRule<Options>({
     category: 'learning-rate',
     guide: '§5.3',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        patience: { type: 'number', minimum: 0 },
-        factorLow: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
-        factorHigh: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
-        floorDivisor: { type: 'number', minimum: 1 },
-        constantRateEpochs: { type: 'number', minimum: 1 },
-      },
-    },
+    optionsSchema: optionsSchema({
+      patience: { type: 'number', minimum: 0 },
+      factorLow: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+      factorHigh: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+      floorDivisor: { type: 'number', minimum: 1 },
+      constantRateEpochs: { type: 'number', minimum: 1 },
+    }),
     defaultOptions: {
       patience: PLATEAU.patience,
       factorLow: PLATEAU.factor.low,

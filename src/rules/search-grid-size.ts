@@ -1,5 +1,5 @@
 import type { FormatName } from '../adapters/adapter.js';
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import type { EditOp, Suggestion } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
@@ -27,14 +27,10 @@ export default createRule<Options>({
     category: 'search',
     guide: '§4.2',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        maxGridDimensions: { type: 'integer', minimum: 1 },
-        maxCombinationsWithoutBudget: { type: 'integer', minimum: 1 },
-      },
-    },
+    optionsSchema: optionsSchema({
+      maxGridDimensions: { type: 'integer', minimum: 1 },
+      maxCombinationsWithoutBudget: { type: 'integer', minimum: 1 },
+    }),
     defaultOptions: { maxGridDimensions: SEARCH.gridMaxDimensions, maxCombinationsWithoutBudget: SEARCH.gridMaxPointsWithoutBudget },
   },
   check(config, context) {

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import { SEARCH } from './guide.js';
 import { dimensionsOf, isLearningRateParameter, leafOf, nativeEdits, rangeOf } from './search.js';
 import { formatNumber } from './util.js';
@@ -19,14 +19,10 @@ export default createRule<Options>({
     category: 'search',
     guide: '§4.3',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        ratio: { type: 'number', exclusiveMinimum: 1 },
-        parameters: { type: 'array', items: { type: 'string', minLength: 1 } },
-      },
-    },
+    optionsSchema: optionsSchema({
+      ratio: { type: 'number', exclusiveMinimum: 1 },
+      parameters: { type: 'array', items: { type: 'string', minLength: 1 } },
+    }),
     defaultOptions: { ratio: SEARCH.logScaleRatio, parameters: ['weightDecay', 'l1', 'l2', 'epsilon'] },
   },
   check(config, context) {

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import { parentPointer, pointerToDotPath } from '../model/pointer.js';
 import { hplintSchema } from '../model/schema.js';
 import type { SchemaNode } from '../model/schema.js';
@@ -28,11 +28,7 @@ export default createRule<Options>({
     guide: 'schema',
     fixable: false,
     formats: ['native'],
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { maxEditRatio: { type: 'number', minimum: 0, maximum: 1 } },
-    },
+    optionsSchema: optionsSchema({ maxEditRatio: { type: 'number', minimum: 0, maximum: 1 } }),
     defaultOptions: { maxEditRatio: 1 / 3 },
   },
   check(_config, context) {

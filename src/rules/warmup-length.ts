@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
@@ -35,14 +35,10 @@ export default createRule<Options>({
     category: 'learning-rate',
     guide: '§3, §5',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        infoFraction: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
-        suggestedFraction: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
-      },
-    },
+    optionsSchema: optionsSchema({
+      infoFraction: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+      suggestedFraction: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+    }),
     defaultOptions: { infoFraction: WARMUP_INFO_FRACTION, suggestedFraction: WARMUP_SUGGESTED_FRACTION },
   },
   check(config, context) {

@@ -1,4 +1,4 @@
-import { createRule } from '../engine/rule.js';
+import { createRule, optionsSchema } from '../engine/rule.js';
 import type { DocumentFacts, Finding } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
@@ -39,11 +39,7 @@ export default createRule<Options>({
     category: 'regularization',
     guide: '§7, §6',
     fixable: 'unsafe',
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { coupledInfoAbove: positive, coupledMax: positive, decoupledMax: positive, suggested: positive },
-    },
+    optionsSchema: optionsSchema({ coupledInfoAbove: positive, coupledMax: positive, decoupledMax: positive, suggested: positive }),
     defaultOptions: {
       coupledInfoAbove: WEIGHT_DECAY.coupledInfo,
       coupledMax: WEIGHT_DECAY.coupledWarning,
