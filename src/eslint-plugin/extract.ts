@@ -10,7 +10,7 @@ import type { ValueWriter } from './recorder.js';
 import { arrayElements, hasSpread, memberName, objectProperties, resolveExpression, staticValue, unwrap, variableOf } from './static.js';
 import type { Scopes } from './static.js';
 import { TfjsBindings } from './tfjs-api.js';
-import { EARLY_STOPPING_DEFAULTS, FIT_DEFAULTS, STRING_OPTIMIZER_LEARNING_RATES, TRAIN_FACTORIES } from './tfjs-defaults.js';
+import { EARLY_STOPPING_DEFAULTS, FIT_DEFAULTS, STRING_OPTIMIZER_LEARNING_RATES, TRAIN_FACTORIES } from '../adapters/defaults.js';
 
 /** One training setup found in the code, in the canonical model, with the AST behind every path. */
 export interface ExtractedSetup {
@@ -282,7 +282,7 @@ class Extractor {
     if (typeof written === 'string') {
       recorder.set(['optimizer', 'name'], written, expression);
       recorder.locate(['optimizer'], expression);
-      const learningRate = STRING_OPTIMIZER_LEARNING_RATES[written];
+      const learningRate = Object.hasOwn(STRING_OPTIMIZER_LEARNING_RATES, written) ? STRING_OPTIMIZER_LEARNING_RATES[written] : undefined;
       const factory = this.api.spell(['train', written]);
       if (learningRate === undefined) return;
       const writer: ValueWriter | undefined = factory ? (fixer, text) => fixer.replaceText(expression, `${factory}(${text})`) : undefined;

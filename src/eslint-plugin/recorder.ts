@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ConfigBuilder } from '../adapters/adapter.js';
 import { pointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
-import { FRAMEWORK } from './tfjs-defaults.js';
+import { TFJS } from '../adapters/defaults.js';
 import { staticValue } from './static.js';
 import type { Scopes } from './static.js';
 
@@ -43,7 +43,7 @@ export class Recorder {
 
   /** A value TF.js uses because the code does not say; reported on `anchor`. */
   setDefault(path: Path, value: unknown, anchor: TSESTree.Node, writer?: ValueWriter): void {
-    this.builder.setDefault(path, value, FRAMEWORK);
+    this.builder.setDefault(path, value, TFJS);
     this.anchors.set(pointer(...path), anchor);
     if (writer) this.writers.set(pointer(...path), writer);
   }

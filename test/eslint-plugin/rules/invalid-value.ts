@@ -5,6 +5,8 @@ ruleTester.run('invalid-value', pluginRule('invalid-value'), {
     TF + "const model = tf.sequential({ layers: [tf.layers.dense({ units: 10, inputShape: [4] }), tf.layers.dropout({ rate: 0.5 })] });\nmodel.compile({ optimizer: tf.train.momentum(0.01, 0.9), loss: 'meanSquaredError' });\nawait model.fit(xs, ys, { epochs: 5, batchSize: 32, validationSplit: 0.2 });",
     // A value the extractor cannot resolve is not judged.
     TF + 'const model = tf.sequential({ layers: [tf.layers.dense({ units: config.units, inputShape: [4] })] });',
+    // An optimizer name that is also an Object.prototype member has no TF.js default rate.
+    TF + "const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [4] })] });\nmodel.compile({ optimizer: 'constructor', loss: 'meanSquaredError' });",
   ],
   invalid: [
     invalid(
