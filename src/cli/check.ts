@@ -4,6 +4,7 @@ import type { FormatName } from '../adapters/adapter.js';
 import type { FixMode } from '../engine/fix.js';
 import { parseErrorDiagnostic } from '../engine/lint.js';
 import type { LintResult } from '../engine/lint.js';
+import type { ResolvedRule } from '../engine/settings.js';
 import { isRuleSeverity } from '../engine/settings.js';
 import type { RuleSetting } from '../engine/settings.js';
 import { FORMATTERS } from '../formatters/index.js';
@@ -117,6 +118,8 @@ async function lintTargets(targets: readonly Target[], flags: CheckFlags, run: R
   const cacheKey = JSON.stringify([run.inputFormat, run.reportUnusedDisableDirectives, run.maxFileSize]);
   const slots: (LintResult | undefined)[] = new Array(targets.length);
   const jobs: Job[] = [];
+  // The resolved rules of each job, in job order: resolved once, used to lint and to cache.
+  const jobRules: (readonly ResolvedRule[])[] = [];
   targets.forEach((target, index) => {
     const display = path.isAbsolute(target.path) ? path.relative(cwd, target.path) || target.path : target.path;
     const absolute = path.resolve(cwd, target.path);
@@ -132,18 +135,21 @@ async function lintTargets(targets: readonly Target[], flags: CheckFlags, run: R
     }
     const cached = cache?.get(display, read.text, settings.rules, cacheKey);
     if (cached) slots[index] = cached;
-    else jobs.push({ index, display, absolute, text: read.text });
+    else {
+      jobs.push({ index, display, absolute, text: read.text });
+      jobRules.push(settings.rules);
+    }
   });
 
   const workers = workerCount(flags.concurrency ?? 'auto', jobs.length);
-  const outcomes = workers > 0 ? await lintInWorkers(jobs, run, workers) : jobs.map((job) => runner.lint(job));
-  for (const outcome of outcomes) {
+  // Outcomes come back in job order, from the workers as from the main thread.
+  const outcomes = workers > 0 ? await lintInWorkers(jobs, run, workers) : jobs.map((job, i) => runner.lint(job, jobRules[i]));
+  outcomes.forEach((outcome, i) => {
     for (const message of outcome.messages) io.stderr(message);
     if (outcome.diff) io.stdout(outcome.diff);
     slots[outcome.index] = outcome.result;
-    const job = jobs.find((j) => j.index === outcome.index)!;
-    cache?.set(job.display, job.text, runner.resolver.forFile(job.absolute).rules, cacheKey, outcome.result);
-  }
+    cache?.set(jobs[i]!.display, jobs[i]!.text, jobRules[i]!, cacheKey, outcome.result);
+  });
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr(`hplint: ${cacheProblem}\n`);
 

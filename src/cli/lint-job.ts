@@ -7,7 +7,7 @@ import { lintWith } from '../engine/lint.js';
 import type { LintOptions, LintResult } from '../engine/lint.js';
 import { displayPath } from '../formatters/paths.js';
 import { RULES } from '../rules/index.js';
-import type { RuleSettings } from '../engine/settings.js';
+import type { ResolvedRule, RuleSettings } from '../engine/settings.js';
 import { SettingsResolver } from './settings.js';
 import { writeFileAtomic } from './write.js';
 
@@ -65,9 +65,9 @@ export class JobRunner {
     this.resolver = new SettingsResolver(RULES, run.cliRules, run.configFile);
   }
 
-  lint(job: Job): JobOutcome {
+  /** Lints one job with `rules` when the caller has resolved them already, else resolves them here. */
+  lint(job: Job, rules: readonly ResolvedRule[] = this.resolver.forFile(job.absolute).rules): JobOutcome {
     const options = lintOptionsFor(job.display, this.run);
-    const rules = this.resolver.forFile(job.absolute).rules;
     if (!this.run.fix) return { index: job.index, result: lintWith(job.text, options, rules), messages: [] };
     const outcome = fixText(job.text, options, rules, this.run.fix);
     if (outcome.output === job.text) return { index: job.index, result: outcome.result, messages: [] };
