@@ -32,6 +32,11 @@ export interface AdapterOutput {
 export interface Adapter {
   readonly name: Exclude<FormatName, 'unknown'>;
   readonly description: string;
+  /**
+   * The framework loads its YAML with a loader that reads `2e-5` as a float (jsonargparse, OmegaConf),
+   * unlike plain PyYAML (YAML 1.1), which reads it as a string.
+   */
+  readonly exponentsAreFloats?: boolean;
   detect(root: unknown): number;
   read(root: unknown): AdapterOutput;
 }

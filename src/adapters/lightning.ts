@@ -54,6 +54,8 @@ function namesClass(value: unknown): boolean {
 export const lightningAdapter: Adapter = {
   name: 'lightning',
   description: 'PyTorch Lightning config (LightningCLI class_path/init_args, Hydra _target_, LitGPT)',
+  // LightningCLI and LitGPT load with jsonargparse's DefaultLoader, Hydra with OmegaConf's: both patch PyYAML's float resolver.
+  exponentsAreFloats: true,
   detect(root) {
     if (!isPlainObject(root)) return 0;
     // A Hydra sweeper file is a search space, read by the sweep adapter.

@@ -80,7 +80,7 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
     // Not a training config: only rules that read any file (security checks of the YAML itself) run.
     const facts: DocumentFacts = {
       format: 'unknown',
-      syntax: syntaxOf(document),
+      exponentsAsStrings: syntaxOf(document) === 'yaml',
       rawScalar: () => undefined,
       defaultOf: () => undefined,
       typeProblems: [],
@@ -95,7 +95,7 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
   const defaults = output.defaults ?? new Map<Pointer, DefaultValue>();
   const facts: DocumentFacts = {
     format: detection.format,
-    syntax: syntaxOf(document),
+    exponentsAsStrings: syntaxOf(document) === 'yaml' && detection.adapter.exponentsAreFloats !== true,
     rawScalar: (path) => {
       const source = sources.get(path);
       return source && !defaults.has(path) && !output.derived?.has(path) ? document.rawScalar(source) : undefined;

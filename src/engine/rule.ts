@@ -77,8 +77,11 @@ export interface Finding {
 /** What a rule may know about how the config was written, besides its values. Never I/O. */
 export interface DocumentFacts {
   readonly format: FormatName;
-  /** The file's syntax, when it came from a file: YAML 1.1 loaders read some YAML scalars differently than JSON. */
-  readonly syntax?: 'yaml' | 'json';
+  /**
+   * The file is YAML that its framework loads with plain PyYAML (YAML 1.1), which reads `2e-5` as a string.
+   * False for JSON (where `2e-5` is a number), for code, and for frameworks whose loader reads it as a float.
+   */
+  readonly exponentsAsStrings?: boolean;
   /** How the value at a canonical path was written, when it came from a YAML/JSON scalar. */
   rawScalar(path: Pointer): RawScalar | undefined;
   /** The framework whose default supplied the value at `path`, when the file did not write it. */

@@ -1,4 +1,3 @@
-import type { FormatName } from '../adapters/adapter.js';
 import { createRule, NO_OPTIONS } from '../engine/rule.js';
 import type { EditOp } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
@@ -8,12 +7,6 @@ import type { Pointer } from '../model/pointer.js';
 const YAML_12_EXPONENT = /^[-+]?(\.\d+|\d+(\.\d*)?)[eE][-+]?\d+$/;
 /** PyYAML's float resolver (YAML 1.1): a dot in the mantissa and a signed exponent are both required. */
 const PYYAML_FLOAT = /^[-+]?(\d[\d_]*\.[\d_]*|\.[\d_]+)([eE][-+]\d+)?$/;
-/**
- * Formats whose loaders patch PyYAML's float resolver to accept `1e-6`: LightningCLI and LitGPT load with
- * jsonargparse's DefaultLoader, Hydra with OmegaConf's loader.
- */
-const EXPONENT_AWARE_FORMATS: readonly FormatName[] = ['lightning'];
-
 export default createRule<Record<string, never>>({
   id: 'yaml-float-as-string',
   meta: {
@@ -26,8 +19,8 @@ export default createRule<Record<string, never>>({
     ...NO_OPTIONS,
   },
   check(config, context) {
-    // JSON loaders read `2e-5` as a number: only YAML text read by a plain YAML 1.1 loader is at risk.
-    if (context.document.syntax === 'json' || EXPONENT_AWARE_FORMATS.includes(context.document.format)) return;
+    // Only YAML text that its framework reads with a plain YAML 1.1 loader is at risk (not JSON, not jsonargparse).
+    if (!context.document.exponentsAsStrings) return;
     for (const { path, value } of numbersIn(config, '')) {
       const raw = context.document.rawScalar(path);
       if (!raw || raw.quoted || raw.tag) continue;

@@ -1,9 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runRules } from '../../src/engine/lint.js';
-import type { DocumentFacts } from '../../src/engine/rule.js';
-import { resolveRules } from '../../src/engine/settings.js';
-import { RULES } from '../../src/rules/index.js';
 import { brief, dedent, diagnosticsOf } from '../helpers/lint.js';
 
 const check = (yaml: string, filePath?: string) =>
@@ -24,19 +20,10 @@ describe('yaml-float-as-string', () => {
     });
 
     it('Lightning and Hydra configs, whose loaders (jsonargparse, OmegaConf) read 1e-6 as a number', () => {
-      const facts: DocumentFacts = {
-        format: 'lightning',
-        syntax: 'yaml',
-        rawScalar: () => ({ text: '1e-6', quoted: false }),
-        defaultOf: () => undefined,
-        typeProblems: [],
-        unknownKeys: [],
-        tags: [],
-      };
-      const rules = resolveRules(RULES.filter((r) => r.id === 'yaml-float-as-string'));
-      const config = { schedule: { minLearningRate: 1e-6 } };
-      expect(runRules(config, facts, rules)).toEqual([]);
-      expect(runRules(config, { ...facts, format: 'hf' }, rules)).toHaveLength(1);
+      const lightning = 'trainer:\n  max_epochs: 10\noptimizer:\n  class_path: torch.optim.Adam\n  init_args:\n    lr: 1e-6\n';
+      const hf = 'model_name_or_path: gpt2\nlearning_rate: 1e-6\n';
+      expect(check(lightning, 'cli.yaml')).toEqual([]);
+      expect(check(hf, 'recipe.yaml')).toHaveLength(1);
     });
 
     it('JSON text on stdin (no extension) is JSON too', () => {
