@@ -3,7 +3,7 @@ import type { Document, Node } from 'yaml';
 import type { Pointer } from '../model/pointer.js';
 import { parseSource } from '../source/document.js';
 import type { SourcePath } from '../source/range.js';
-import { lintWith, readConfig } from './lint.js';
+import { lintAndRead, readConfig } from './lint.js';
 import type { Diagnostic, LintOptions, LintResult, ReadConfig } from './lint.js';
 import type { EditOp } from './rule.js';
 import type { ResolvedRule } from './settings.js';
@@ -40,18 +40,22 @@ export function fixText(text: string, options: LintOptions, rules: readonly Reso
   let output = text;
   let fixed = 0;
   let passes = 0;
-  let result = lintWith(output, options, rules);
-  while (passes < MAX_FIX_PASSES) {
-    const read = readConfig(output, options);
-    const groups = result.diagnostics.map((d) => editsOf(d, mode)).filter((ops) => ops.length > 0).map((ops) => planEdits(ops, read));
+  // One parse per pass: the lint of a candidate text is also its "does it still parse" check and the
+  // source map the next pass plans on.
+  let { result, read } = lintAndRead(output, options, rules);
+  while (passes < MAX_FIX_PASSES && read) {
+    const current = read;
+    const groups = result.diagnostics.map((d) => editsOf(d, mode)).filter((ops) => ops.length > 0).map((ops) => planEdits(ops, current));
     const chosen = nonOverlapping(groups.filter((g): g is TextEdit[] => g !== undefined));
     if (chosen.length === 0) break;
     const next = applyEdits(output, chosen.flat());
-    if (next === output || parseSource(next, options.filePath ?? '<text>').problems.length > 0) break;
+    if (next === output) break;
+    const linted = lintAndRead(next, options, rules);
+    if (!linted.read || linted.read.document.problems.length > 0) break;
     output = next;
     fixed += chosen.length;
     passes++;
-    result = lintWith(output, options, rules);
+    ({ result, read } = linted);
   }
   return { output, fixed, passes, result };
 }

@@ -127,13 +127,25 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 
 /** Lints with rules already resolved (the CLI resolves once for many files). */
 export function lintWith(text: string, options: LintOptions, rules: readonly ResolvedRule[]): LintResult {
+  return lintAndRead(text, options, rules).result;
+}
+
+/**
+ * The lint result together with the canonical view it was computed from (absent for a file too large
+ * to read): fixes plan their edits on the same parse instead of parsing the text again.
+ */
+export function lintAndRead(text: string, options: LintOptions, rules: readonly ResolvedRule[]): { result: LintResult; read?: ReadConfig } {
   const filePath = options.filePath ?? '<text>';
   const maxFileSize = options.maxFileSize ?? LIMITS.maxFileSize;
   if (text.length > maxFileSize / 4 && Buffer.byteLength(text) > maxFileSize) {
     const message = `the file is larger than the ${formatBytes(maxFileSize)} limit (--max-file-size); it was not read`;
-    return { filePath, format: 'unknown', diagnostics: [parseErrorDiagnostic(message)], reason: 'too large', source: '' };
+    return { result: { filePath, format: 'unknown', diagnostics: [parseErrorDiagnostic(message)], reason: 'too large', source: '' } };
   }
   const read = readConfig(text, options);
+  return { result: lintRead(text, filePath, options, rules, read), read };
+}
+
+function lintRead(text: string, filePath: string, options: LintOptions, rules: readonly ResolvedRule[], read: ReadConfig): LintResult {
   const { document } = read;
   if (document.problems.length > 0) {
     const diagnostics = document.problems.map((problem) => parseErrorDiagnostic(problem.message, problem.range));
