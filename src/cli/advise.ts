@@ -8,7 +8,7 @@ import { formatMarkdown } from '../advisor/format/markdown.js';
 import { formatText } from '../advisor/format/text.js';
 import { HistoryError, readHistory } from '../advisor/history/index.js';
 import { loadEvidence } from '../bench/evidence.js';
-import { wantsColor } from './check.js';
+import { wantsColor } from './color.js';
 import { UsageError } from './files.js';
 
 export interface AdviseFlags {

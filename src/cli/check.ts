@@ -19,6 +19,7 @@ import type { Job, RunOptions } from './lint-job.js';
 import { lintInWorkers, workerCount } from './parallel.js';
 import type { Concurrency } from './parallel.js';
 import type { SettingsResolver } from './settings.js';
+import { wantsColor } from './color.js';
 import { VERSION } from './version.js';
 
 export interface CheckFlags {
@@ -196,14 +197,6 @@ export function parseRuleFlags(values: readonly string[]): Record<string, RuleSe
     settings[match[1]!] = match[2];
   }
   return settings;
-}
-
-/** NO_COLOR and FORCE_COLOR (https://no-color.org, https://force-color.org) override the TTY check. */
-export function wantsColor(flag: boolean, isTTY: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (!flag) return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return isTTY;
 }
 
 /**

@@ -4,17 +4,11 @@ import type { Severity } from '../engine/rule.js';
 import type { Formatter } from './formatter.js';
 import { summarize } from './formatter.js';
 import { displayPath } from './paths.js';
+import { markdownCell, plural } from './text.js';
 
 const BADGE: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
 
 /** Table cells hold one line: pipes, line breaks and HTML would break the table or the page. */
-function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 /** A summary and one table per file with problems: for a pull-request comment or `$GITHUB_STEP_SUMMARY`. */
 export const markdown: Formatter = (results, context) => {
@@ -40,6 +34,6 @@ export const markdown: Formatter = (results, context) => {
 
 function row(d: Diagnostic, documented: boolean): string {
   const rule = documented ? `[\`${d.ruleId}\`](${docsUrl(d.ruleId)})` : `\`${d.ruleId}\``;
-  const message = d.suggestion ? `${cell(d.message)}<br>💡 ${cell(d.suggestion.description)}` : cell(d.message);
+  const message = d.suggestion ? `${markdownCell(d.message)}<br>💡 ${markdownCell(d.suggestion.description)}` : markdownCell(d.message);
   return `| ${d.line}:${d.column} | ${BADGE[d.severity]} | ${rule} | ${message} |`;
 }

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import type { Diagnostic } from '../engine/lint.js';
 import type { Formatter } from './formatter.js';
 import { summarize } from './formatter.js';
+import { plural } from './text.js';
 
 const SYMBOL = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
@@ -38,15 +39,11 @@ export const stylish: Formatter = (results, context) => {
     out.push(c.green(`✔ ${summary.files} file${summary.files === 1 ? '' : 's'} checked, no problems`));
   } else {
     const worst = summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'info';
-    const text = `${SYMBOL[worst]} ${count(problems, 'problem')} (${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}, ${count(summary.infos, 'info')}) · ${count(summary.files, 'file')} checked`;
+    const text = `${SYMBOL[worst]} ${plural(problems, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}) · ${plural(summary.files, 'file')} checked`;
     out.push(paint[worst].bold(text));
   }
   return out.join('\n') + '\n';
 };
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 /** Source lines longer than this (a one-line model.json) are cut to a window around the range. */
 const MAX_EXCERPT = 100;

@@ -1,12 +1,8 @@
 import { formatNumber } from '../../rules/util.js';
 import type { Advice } from '../advise.js';
 import type { TuningPlan } from '../plan.js';
-import { plural, show, showOrigin, showRange, showRates } from './values.js';
-
-/** Table cells hold one line: pipes, line breaks and HTML would break the table. */
-function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
+import { markdownCell, plural } from '../../formatters/text.js';
+import { show, showOrigin, showRange, showRates } from './values.js';
 
 /** The rationale's first sentence, for the table; the full text is in the folded details. */
 function firstSentence(text: string): string {
@@ -23,7 +19,7 @@ export function formatMarkdown(advice: Advice): string {
     out.push(`**${plural(advice.suggestions.length, 'suggestion')}** from the ${advice.format} config${history}, most important first (GUIDE §6).`, '');
     out.push('| # | Parameter | Current | Suggested | Range | Tier | Source | Why |', '|--:|---|---|---|---|:-:|---|---|');
     for (const s of advice.suggestions) {
-      out.push(`| ${s.rank} | \`${s.parameter}\` | ${cell(show(s.current))} | **${cell(show(s.suggested))}** | ${showRange(s.range)} | ${s.tier ?? '–'} | ${s.source} | ${cell(firstSentence(s.rationale))} |`);
+      out.push(`| ${s.rank} | \`${s.parameter}\` | ${markdownCell(show(s.current))} | **${markdownCell(show(s.suggested))}** | ${showRange(s.range)} | ${s.tier ?? '–'} | ${s.source} | ${markdownCell(firstSentence(s.rationale))} |`);
     }
     out.push('');
   }
@@ -32,7 +28,7 @@ export function formatMarkdown(advice: Advice): string {
     if (advice.findings.length === 0) out.push('No divergence, oscillation, plateau, overfitting, underfitting or loss-magnitude gap.', '');
     else {
       out.push('| Finding | Epoch | Best epoch | Detail |', '|---|--:|--:|---|');
-      for (const f of advice.findings) out.push(`| ${f.kind} | ${f.epoch}${f.step !== undefined ? ` (step ${f.step})` : ''} | ${f.bestEpoch ?? ''} | ${cell(f.detail)} |`);
+      for (const f of advice.findings) out.push(`| ${f.kind} | ${f.epoch}${f.step !== undefined ? ` (step ${f.step})` : ''} | ${f.bestEpoch ?? ''} | ${markdownCell(f.detail)} |`);
       out.push('');
     }
   }

@@ -20,9 +20,6 @@ export function showOrigin(ruleId: string, alsoFrom: readonly string[] | undefin
   return [ruleId, ...(alsoFrom ?? [])].map(name).join(' + ');
 }
 
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 /** The §5.3 rates as a chain: `0.005 → 0.0025 → … → 4.883e-6`. */
 export function showRates(rates: readonly number[]): string {
