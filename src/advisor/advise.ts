@@ -3,7 +3,7 @@ import type { Evidence } from '../bench/evidence-format.js';
 import { lintText, PARSE_ERROR, readConfig } from '../engine/lint.js';
 import type { RuleSettings } from '../engine/settings.js';
 import { pointer } from '../model/pointer.js';
-import { PLATEAU } from '../rules/guide.js';
+import { PLATEAU } from '../knowledge/guide.js';
 import { analyzeHistory } from './analyze/index.js';
 import type { HistoryFinding } from './analyze/finding.js';
 import { lossSeries } from './analyze/series.js';

@@ -3,7 +3,7 @@ import type { EditOp } from '../engine/rule.js';
 import { pointerToDotPath } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
 import { findRule } from '../rules/index.js';
-import type { Range } from '../rules/guide.js';
+import type { Range } from '../knowledge/guide.js';
 import type { UnrankedSuggestion } from './suggestion.js';
 import { inRangeValue, isLogScale, parameterRange, valueAt } from './values.js';
 

@@ -2,7 +2,7 @@ import type { EditOp, Tier } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
-import { PLATEAU } from '../rules/guide.js';
+import { PLATEAU } from '../knowledge/guide.js';
 import { scheduleKind } from '../rules/schedules.js';
 import { formatNumber, initialLearningRate, isFiniteNumber, roundNice } from '../rules/util.js';
 import type { HistoryFinding } from './analyze/finding.js';

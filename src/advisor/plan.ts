@@ -1,7 +1,7 @@
 import type { Tier } from '../engine/rule.js';
 import type { TrainingConfig } from '../model/types.js';
-import { ADAM, ADAM_SEARCH_BUDGET, BATCH, MOMENTUM, PLATEAU, SEARCH, WEIGHT_DECAY } from '../rules/guide.js';
-import type { Range } from '../rules/guide.js';
+import { ADAM, ADAM_SEARCH_BUDGET, BATCH, MOMENTUM, PLATEAU, SEARCH, WEIGHT_DECAY } from '../knowledge/guide.js';
+import type { Range } from '../knowledge/guide.js';
 import { isAdamFamily, optimizerFamily } from '../rules/optimizers.js';
 import { effectiveBatch, initialLearningRate } from '../rules/util.js';
 import type { AdvisorSuggestion } from './suggestion.js';

@@ -1,8 +1,8 @@
 import { parsePointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
-import { ADAM, BATCH, DROPOUT, FINE_TUNE_DIVISORS, FOCAL, LEARNING_RATE_RANGES, MOMENTUM, WEIGHT_DECAY } from '../rules/guide.js';
-import type { Range } from '../rules/guide.js';
+import { ADAM, BATCH, DROPOUT, FINE_TUNE_DIVISORS, FOCAL, LEARNING_RATE_RANGES, MOMENTUM, WEIGHT_DECAY } from '../knowledge/guide.js';
+import type { Range } from '../knowledge/guide.js';
 import { hasDecoupledWeightDecay, optimizerFamily } from '../rules/optimizers.js';
 
 /** The value at a canonical path of a config, or undefined. */

@@ -1,5 +1,5 @@
-import { LEARNING_RATE_RANGES } from '../rules/guide.js';
-import type { Range } from '../rules/guide.js';
+import { LEARNING_RATE_RANGES } from '../knowledge/guide.js';
+import type { Range } from '../knowledge/guide.js';
 import type { Budget } from './budget.js';
 import { mean } from './stats.js';
 import type { ArmRun, CurvePoint, OptimizerName } from './spec.js';

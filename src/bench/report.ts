@@ -1,7 +1,7 @@
 import type { BenchDetails, BenchResults, ScenarioDetails, ScenarioResult } from './results.js';
 import { formatEffect, formatInterval, formatMetric } from './summary.js';
-import { escapeHtml, lineChart, PALETTE } from './svg.js';
-import type { Series } from './svg.js';
+import { escapeHtml, lineChart, PALETTE } from '../render/svg.js';
+import type { Series } from '../render/svg.js';
 
 /** `DIR/report.html`: one self-contained page (inline CSS and SVG, no script, nothing fetched). */
 

@@ -1,4 +1,4 @@
-import { LEARNING_RATE_RANGES, MOMENTUM, PLATEAU } from '../rules/guide.js';
+import { LEARNING_RATE_RANGES, MOMENTUM, PLATEAU } from '../knowledge/guide.js';
 import type { Budget } from './budget.js';
 import { mulberry32 } from './random.js';
 import type { ArmRun, LayerSpec, OptimizerSpec, RunOutcome, TrainSpec } from './spec.js';

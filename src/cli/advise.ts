@@ -9,7 +9,7 @@ import { formatText } from '../advisor/format/text.js';
 import { HistoryError, readHistory } from '../advisor/history/index.js';
 import { loadEvidence } from '../bench/evidence.js';
 import { wantsColor } from './color.js';
-import { UsageError } from './files.js';
+import { UsageError } from '../usage-error.js';
 
 export interface AdviseFlags {
   readonly history?: string;

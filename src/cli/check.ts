@@ -12,7 +12,8 @@ import { displayPath } from '../formatters/paths.js';
 import { RULES } from '../rules/index.js';
 import { LIMITS } from '../source/limits.js';
 import { DEFAULT_CACHE_LOCATION, LintCache } from './cache.js';
-import { expandTargets, UsageError } from './files.js';
+import { expandTargets } from './files.js';
+import { UsageError } from '../usage-error.js';
 import type { Target } from './files.js';
 import { JobRunner } from './lint-job.js';
 import type { Job, RunOptions } from './lint-job.js';
@@ -20,7 +21,7 @@ import { lintInWorkers, workerCount } from './parallel.js';
 import type { Concurrency } from './parallel.js';
 import type { SettingsResolver } from './settings.js';
 import { wantsColor } from './color.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 export interface CheckFlags {
   readonly format: string;

@@ -1,15 +1,12 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError } from '../usage-error.js';
 
 export interface Target {
   readonly path: string;
   /** Named on the command line: always read, even when it turns out not to be a config. */
   readonly explicit: boolean;
-}
-
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
 }
 
 const CONFIG_FILES = '**/*.{yaml,yml,json}';

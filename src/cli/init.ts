@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES } from '../engine/config.js';
 import { hplintSchema } from '../model/schema.js';
-import { UsageError } from './files.js';
+import { UsageError } from '../usage-error.js';
 
 export const STARTER_CONFIG_NAME = 'hplint.config.yaml';
 

@@ -6,11 +6,11 @@ import { formatterNames } from '../formatters/index.js';
 import { DEFAULT_CACHE_LOCATION } from './cache.js';
 import { checkCommand } from './check.js';
 import type { CheckFlags } from './check.js';
-import { UsageError } from './files.js';
+import { UsageError } from '../usage-error.js';
 import type { Concurrency } from './parallel.js';
 import { initCommand, schemaCommand, STARTER_CONFIG_NAME } from './init.js';
 import { explainCommand, rulesCommand } from './rules.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 /** Exit codes (DESIGN.md): 0 clean, 1 errors found (or too many warnings), 2 usage or internal failure. */
 export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;

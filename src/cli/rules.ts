@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { docsUrl } from '../engine/rule.js';
 import type { AnyRule } from '../engine/rule.js';
 import { RULES, findRule } from '../rules/index.js';
-import { UsageError } from './files.js';
+import { UsageError } from '../usage-error.js';
 
 /** `hplint rules`: the catalogue from rule metadata, as a table or JSON. */
 export function rulesCommand(format: 'text' | 'json'): string {

@@ -4,7 +4,7 @@
  * on it, so ids and messages are the CLI's. Never imported by the CLI (it loads @typescript-eslint/utils).
  */
 import type { TSESLint } from '@typescript-eslint/utils';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../version.js';
 import type { Severity } from '../engine/rule.js';
 import { CODE_RULES, toEslintRule } from './rules.js';
 import type { HplintRuleModule } from './rules.js';

@@ -1,6 +1,6 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
-import { ADAM } from './guide.js';
+import { ADAM } from '../knowledge/guide.js';
 import { isAdamFamily } from './optimizers.js';
 import { defaultNote, formatNumber, isFiniteNumber } from './util.js';
 

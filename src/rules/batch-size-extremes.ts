@@ -2,7 +2,7 @@ import { createRule, optionsSchema } from '../engine/rule.js';
 import type { Suggestion } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
-import { BATCH, LEARNING_RATE_RANGES } from './guide.js';
+import { BATCH, LEARNING_RATE_RANGES } from '../knowledge/guide.js';
 import { optimizerFamily } from './optimizers.js';
 import { effectiveBatch, formatNumber, initialLearningRate, roundNice } from './util.js';
 

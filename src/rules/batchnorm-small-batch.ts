@@ -1,6 +1,6 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
-import { BATCH } from './guide.js';
+import { BATCH } from '../knowledge/guide.js';
 import { isPositiveInteger, layerKind, layersOf } from './util.js';
 
 export interface Options {

@@ -1,7 +1,7 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
-import { DROPOUT, PARAMETERS_PER_EXAMPLE, WEIGHT_DECAY } from './guide.js';
+import { DROPOUT, PARAMETERS_PER_EXAMPLE, WEIGHT_DECAY } from '../knowledge/guide.js';
 import { countParameters } from './parameter-count.js';
 import { allLayers, formatNumber, isPositiveInteger, layerKind, layersOf } from './util.js';
 

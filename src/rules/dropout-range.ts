@@ -2,7 +2,7 @@ import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
-import { DROPOUT } from './guide.js';
+import { DROPOUT } from '../knowledge/guide.js';
 import { allLayers, formatNumber, isFiniteNumber, layerLabel } from './util.js';
 
 export interface Options {

@@ -1,6 +1,6 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
-import { PLATEAU } from './guide.js';
+import { PLATEAU } from '../knowledge/guide.js';
 import { scheduleKind } from './schedules.js';
 import { defaultNote, formatNumber, isFiniteNumber } from './util.js';
 import { validationData } from './validation.js';

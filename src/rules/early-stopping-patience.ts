@@ -1,6 +1,6 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
-import { PLATEAU } from './guide.js';
+import { PLATEAU } from '../knowledge/guide.js';
 import { defaultNote, formatNumber, isFiniteNumber } from './util.js';
 
 export interface Options {

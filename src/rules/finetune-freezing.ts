@@ -2,7 +2,7 @@ import { createRule, optionsSchema } from '../engine/rule.js';
 import type { EditOp, Suggestion } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
-import { SMALL_FINE_TUNE_SET } from './guide.js';
+import { SMALL_FINE_TUNE_SET } from '../knowledge/guide.js';
 import { allLayers, isPositiveInteger, layersOf } from './util.js';
 
 export interface Options {

@@ -1,7 +1,7 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import type { Suggestion } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
-import { FOCAL } from './guide.js';
+import { FOCAL } from '../knowledge/guide.js';
 import { lossKind } from './losses.js';
 import { formatNumber, isFiniteNumber } from './util.js';
 

@@ -1,6 +1,6 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointerToDotPath } from '../model/pointer.js';
-import { KERNEL_MAX, KERNEL_SIZES } from './guide.js';
+import { KERNEL_MAX, KERNEL_SIZES } from '../knowledge/guide.js';
 import { allLayers, isPositiveInteger, layerKind, layerLabel } from './util.js';
 
 export interface Options {

@@ -1,8 +1,8 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import type { DocumentFacts } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
-import { FINE_TUNE_DIVISORS, LEARNING_RATE_RANGES } from './guide.js';
-import type { OptimizerFamily, Range } from './guide.js';
+import { FINE_TUNE_DIVISORS, LEARNING_RATE_RANGES } from '../knowledge/guide.js';
+import type { OptimizerFamily, Range } from '../knowledge/guide.js';
 import { normalizeOptimizerName, optimizerFamily } from './optimizers.js';
 import { defaultNote, formatNumber, initialLearningRate } from './util.js';
 

@@ -1,7 +1,7 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { LossTerm, TrainingConfig } from '../model/types.js';
-import { LOSS_MAGNITUDE_RATIO } from './guide.js';
+import { LOSS_MAGNITUDE_RATIO } from '../knowledge/guide.js';
 import { formatNumber, isFiniteNumber, roundNice } from './util.js';
 
 export interface Options {

@@ -1,6 +1,6 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
-import { MOMENTUM } from './guide.js';
+import { MOMENTUM } from '../knowledge/guide.js';
 import { isAdamFamily } from './optimizers.js';
 import { defaultNote, formatNumber, isFiniteNumber } from './util.js';
 

@@ -1,5 +1,5 @@
 import type { OptimizerConfig } from '../model/types.js';
-import type { OptimizerFamily } from './guide.js';
+import type { OptimizerFamily } from '../knowledge/guide.js';
 
 /**
  * Maps an optimizer as written (`Adam`, `adamw_torch`, `paged_adamw_8bit`, `SGD` with momentum) to the

@@ -3,7 +3,7 @@ import type { RuleContext } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
-import { PLATEAU } from './guide.js';
+import { PLATEAU } from '../knowledge/guide.js';
 import { scheduleKind } from './schedules.js';
 import { formatNumber, isFiniteNumber } from './util.js';
 

@@ -2,7 +2,7 @@ import { createRule, NO_OPTIONS } from '../engine/rule.js';
 import type { RuleContext } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { ScheduleConfig, TrainingConfig } from '../model/types.js';
-import { PLATEAU } from './guide.js';
+import { PLATEAU } from '../knowledge/guide.js';
 import { scheduleKind, trainingLength } from './schedules.js';
 import { formatNumber, initialLearningRate, isFiniteNumber, roundNice } from './util.js';
 

@@ -3,7 +3,7 @@ import { createRule, optionsSchema } from '../engine/rule.js';
 import type { EditOp, Suggestion } from '../engine/rule.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
-import { SEARCH } from './guide.js';
+import { SEARCH } from '../knowledge/guide.js';
 import { dimensionsOf, discreteSize, nativeEdits, varies } from './search.js';
 import { isPositiveInteger } from './util.js';
 

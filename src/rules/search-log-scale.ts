@@ -1,5 +1,5 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
-import { SEARCH } from './guide.js';
+import { SEARCH } from '../knowledge/guide.js';
 import { dimensionsOf, isLearningRateParameter, leafOf, nativeEdits, rangeOf } from './search.js';
 import { formatNumber } from './util.js';
 

@@ -2,7 +2,7 @@ import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
-import { WARMUP_INFO_FRACTION, WARMUP_SUGGESTED_FRACTION } from './guide.js';
+import { WARMUP_INFO_FRACTION, WARMUP_SUGGESTED_FRACTION } from '../knowledge/guide.js';
 import { trainingLength } from './schedules.js';
 import { formatNumber, isFiniteNumber, roundNice } from './util.js';
 

@@ -3,7 +3,7 @@ import type { DocumentFacts, Finding } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
-import { WEIGHT_DECAY } from './guide.js';
+import { WEIGHT_DECAY } from '../knowledge/guide.js';
 import { hasDecoupledWeightDecay, optimizerFamily } from './optimizers.js';
 import { allLayers, defaultNote, formatNumber, isFiniteNumber } from './util.js';
 

@@ -19,7 +19,7 @@ export interface HistoryFinding {
 }
 
 /**
- * Thresholds of the history analysis that are not the guide's (those come from src/rules/guide.ts). Each
+ * Thresholds of the history analysis that are not the guide's (those come from src/knowledge/guide.ts). Each
  * is chosen to stay silent on ordinary noise: a false finding costs more trust than a missed one.
  */
 export const ANALYSIS = {

@@ -1,6 +1,6 @@
 import { pointsOf } from '../history/history.js';
 import type { TrainingHistory } from '../history/history.js';
-import { LOSS_MAGNITUDE_RATIO } from '../../rules/guide.js';
+import { LOSS_MAGNITUDE_RATIO } from '../../knowledge/guide.js';
 import { formatNumber } from '../../rules/util.js';
 import type { HistoryFinding } from './finding.js';
 import { at, label, median } from './series.js';

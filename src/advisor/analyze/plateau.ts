@@ -1,5 +1,5 @@
 import type { Point } from '../history/history.js';
-import { PLATEAU } from '../../rules/guide.js';
+import { PLATEAU } from '../../knowledge/guide.js';
 import { formatNumber } from '../../rules/util.js';
 import { ANALYSIS } from './finding.js';
 import type { HistoryFinding } from './finding.js';
