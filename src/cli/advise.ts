@@ -9,6 +9,7 @@ import { formatText } from '../advisor/format/text.js';
 import { HistoryError, readHistory } from '../advisor/history/index.js';
 import { loadEvidence } from '../bench/evidence.js';
 import { wantsColor } from './color.js';
+import { terminalText } from '../formatters/escape.js';
 import { UsageError } from '../usage-error.js';
 
 export interface AdviseFlags {
@@ -50,9 +51,9 @@ export function adviseCommand(configFile: string, flags: AdviseFlags, io: Io): n
     if (flags.apply && flags.out) {
       const outcome = applyAdvice(text, advice, inputFormat);
       writeFileSync(flags.out, outcome.output);
-      io.stderr(`hplint: wrote ${flags.out} with ${outcome.applied.length} of ${advice.suggestions.length} suggestions applied\n`);
-      for (const s of outcome.manual) io.stderr(`hplint: not applied (make it by hand): ${s.parameter} → ${JSON.stringify(s.suggested)}\n`);
-      for (const d of outcome.remaining) io.stderr(`hplint: ${flags.out}:${d.line}:${d.column}: still reported by ${d.ruleId}: ${d.message}\n`);
+      io.stderr(`hplint: wrote ${terminalText(flags.out)} with ${outcome.applied.length} of ${advice.suggestions.length} suggestions applied\n`);
+      for (const s of outcome.manual) io.stderr(`hplint: not applied (make it by hand): ${terminalText(s.parameter)} → ${terminalText(JSON.stringify(s.suggested))}\n`);
+      for (const d of outcome.remaining) io.stderr(`hplint: ${terminalText(`${flags.out}:${d.line}:${d.column}: still reported by ${d.ruleId}: ${d.message}`)}\n`);
     }
     return 0;
   } catch (error) {

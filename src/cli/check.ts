@@ -8,6 +8,7 @@ import type { ResolvedRule } from '../engine/settings.js';
 import { isRuleSeverity } from '../engine/settings.js';
 import type { RuleSetting } from '../engine/settings.js';
 import { FORMATTERS } from '../formatters/index.js';
+import { terminalText } from '../formatters/escape.js';
 import { displayPath } from '../formatters/paths.js';
 import { RULES } from '../rules/index.js';
 import { LIMITS } from '../source/limits.js';
@@ -127,7 +128,7 @@ async function lintTargets(targets: readonly Target[], flags: CheckFlags, run: R
     const absolute = path.resolve(cwd, target.path);
     const settings = runner.resolver.forFile(absolute);
     if (settings.ignored) {
-      if (flags.verbose) io.stderr(`hplint: ignored ${display} (ignores in ${displayPath(settings.config!.filePath, cwd)})\n`);
+      if (flags.verbose) io.stderr(`hplint: ignored ${terminalText(display)} (ignores in ${terminalText(displayPath(settings.config!.filePath, cwd))})\n`);
       return;
     }
     const read = readTarget(target.path, cwd, run.maxFileSize ?? LIMITS.maxFileSize);
@@ -161,10 +162,10 @@ async function lintTargets(targets: readonly Target[], flags: CheckFlags, run: R
     if (!result) return;
     // A directory search keeps only configs: other YAML/JSON (CI files, data) is not hplint's business.
     if (!target.explicit && result.format === 'unknown' && result.diagnostics.length === 0) {
-      if (flags.verbose) io.stderr(`hplint: skipped ${result.filePath}: ${result.reason}\n`);
+      if (flags.verbose) io.stderr(`hplint: skipped ${terminalText(result.filePath)}: ${terminalText(result.reason)}\n`);
       return;
     }
-    if (flags.verbose) io.stderr(`hplint: ${result.filePath}: read as ${result.format} (${result.reason})\n`);
+    if (flags.verbose) io.stderr(`hplint: ${terminalText(result.filePath)}: read as ${result.format} (${terminalText(result.reason)})\n`);
     results.push(result);
   });
   return results;

@@ -5,6 +5,7 @@ import { fixText } from '../engine/fix.js';
 import type { FixMode } from '../engine/fix.js';
 import { lintWith } from '../engine/lint.js';
 import type { LintOptions, LintResult } from '../engine/lint.js';
+import { terminalText } from '../formatters/escape.js';
 import { displayPath } from '../formatters/paths.js';
 import { RULES } from '../rules/index.js';
 import type { ResolvedRule, RuleSettings } from '../engine/settings.js';
@@ -78,7 +79,7 @@ export class JobRunner {
       return { index: job.index, result: outcome.result, messages: [], diff };
     }
     writeFileAtomic(job.absolute, outcome.output);
-    const message = `hplint: fixed ${outcome.fixed} problem${outcome.fixed === 1 ? '' : 's'} in ${name}\n`;
+    const message = `hplint: fixed ${outcome.fixed} problem${outcome.fixed === 1 ? '' : 's'} in ${terminalText(name)}\n`;
     return { index: job.index, result: outcome.result, messages: [message] };
   }
 }

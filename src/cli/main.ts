@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { BenchFlags } from '../bench/command.js';
 import type { AdviseFlags } from './advise.js';
 import { ConfigError } from '../engine/settings.js';
+import { terminalText } from '../formatters/escape.js';
 import { formatterNames } from '../formatters/index.js';
 import { DEFAULT_CACHE_LOCATION } from './cache.js';
 import { checkCommand } from './check.js';
@@ -159,10 +160,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
     }
     if (error instanceof UsageError || error instanceof ConfigError) {
-      io.stderr(`hplint: ${error.message}\n`);
+      io.stderr(`hplint: ${terminalText(error.message)}\n`);
       return EXIT.failure;
     }
-    io.stderr(`hplint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`hplint: internal error: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else io.stderr('(run with --debug for details)\n');
     return EXIT.failure;
