@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { FormatName } from '../adapters/adapter.js';
 import { advise, AdviceError } from '../advisor/advise.js';
 import { applyAdvice } from '../advisor/apply.js';
@@ -11,6 +10,7 @@ import { loadEvidence } from '../bench/evidence.js';
 import { wantsColor } from './color.js';
 import { terminalText } from '../formatters/escape.js';
 import { UsageError } from '../usage-error.js';
+import { inputAt, writeFileSafely } from './write.js';
 
 export interface AdviseFlags {
   readonly history?: string;
@@ -32,7 +32,8 @@ interface Io {
 export function adviseCommand(configFile: string, flags: AdviseFlags, io: Io): number {
   if (flags.apply && !flags.out) throw new UsageError('--apply writes a copy of the config: give it --out FILE');
   if (flags.out && !flags.apply) throw new UsageError('--out names the copy --apply writes: add --apply');
-  if (flags.out && path.resolve(flags.out) === path.resolve(configFile)) {
+  if (flags.out && inputAt(flags.out, [configFile, ...(flags.history ? [flags.history] : [])]) !== undefined) {
+    // The same file by name, symlink or hard link: the copy would replace the config or the history it is made from.
     throw new UsageError('--out must name a new file; to change the config in place use hplint check --fix-unsafe');
   }
   const text = readText(configFile, 'config');
@@ -50,7 +51,7 @@ export function adviseCommand(configFile: string, flags: AdviseFlags, io: Io): n
     io.stdout(flags.format === 'json' ? formatJson(advice) : flags.format === 'markdown' ? formatMarkdown(advice) : formatText(advice, color));
     if (flags.apply && flags.out) {
       const outcome = applyAdvice(text, advice, inputFormat);
-      writeFileSync(flags.out, outcome.output);
+      writeFileSafely(flags.out, outcome.output);
       io.stderr(`hplint: wrote ${terminalText(flags.out)} with ${outcome.applied.length} of ${advice.suggestions.length} suggestions applied\n`);
       for (const s of outcome.manual) io.stderr(`hplint: not applied (make it by hand): ${terminalText(s.parameter)} → ${terminalText(JSON.stringify(s.suggested))}\n`);
       for (const d of outcome.remaining) io.stderr(`hplint: ${terminalText(`${flags.out}:${d.line}:${d.column}: still reported by ${d.ruleId}: ${d.message}`)}\n`);

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
 import type { ResolvedRule } from '../engine/settings.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileSafely } from './write.js';
 
 /** Where `--cache` keeps its results unless `--cache-location` says otherwise (as ESLint's .eslintcache). */
 export const DEFAULT_CACHE_LOCATION = '.hplintcache';
@@ -67,7 +67,7 @@ export class LintCache {
     const file: CacheFile = { version: this.version, entries: Object.fromEntries(this.entries) };
     try {
       mkdirSync(path.dirname(this.location), { recursive: true });
-      writeFileAtomic(this.location, JSON.stringify(file));
+      writeFileSafely(this.location, JSON.stringify(file));
       this.dirty = false;
       return undefined;
     } catch (error) {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FormatName } from '../adapters/adapter.js';
 import type { FixMode } from '../engine/fix.js';
@@ -22,6 +22,7 @@ import { lintInWorkers, workerCount } from './parallel.js';
 import type { Concurrency } from './parallel.js';
 import type { SettingsResolver } from './settings.js';
 import { wantsColor } from './color.js';
+import { inputAt, writeFileSafely } from './write.js';
 import { VERSION } from '../version.js';
 
 export interface CheckFlags {
@@ -63,6 +64,7 @@ export async function checkCommand(operands: readonly string[], flags: CheckFlag
     return 0;
   }
   let results: LintResult[];
+  let writeFailures = 0;
   if (flags.stdin) {
     if (operands.length > 0) throw new UsageError('--stdin reads standard input: give no paths with it');
     if (run.fix && !flags.fixDryRun) throw new UsageError('--fix rewrites files: with --stdin, use --fix-dry-run to see the diff');
@@ -75,7 +77,9 @@ export async function checkCommand(operands: readonly string[], flags: CheckFlag
       results = [outcome.result];
     }
   } else {
-    results = await lintTargets(await expandTargets(operands.length > 0 ? operands : ['.'], cwd), flags, run, runner, io);
+    const targets = await expandTargets(operands.length > 0 ? operands : ['.'], cwd);
+    if (flags.output) refuseInputAsOutput(flags.output, [...targets.map((t) => path.resolve(cwd, t.path)), ...(run.configFile ? [run.configFile] : [])]);
+    ({ results, writeFailures } = await lintTargets(targets, flags, run, runner, io));
   }
   if (flags.quiet) results = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }));
 
@@ -83,8 +87,13 @@ export async function checkCommand(operands: readonly string[], flags: CheckFlag
   if (!formatter) throw new UsageError(`unknown format "${flags.format}"`);
   const color = !flags.output && wantsColor(flags.color, process.stdout.isTTY === true);
   const report = formatter(results, { cwd, color, rules: RULES, version: VERSION });
-  if (flags.output) writeFileSync(flags.output, report);
+  if (flags.output) writeFileSafely(flags.output, report);
   else io.stdout(report);
+  // A fix that could not be written is a failure of the run, reported after everything else was done.
+  if (writeFailures > 0) {
+    io.stderr(`hplint: ${writeFailures === 1 ? 'a file' : `${writeFailures} files`} could not be written (see above)\n`);
+    return 2;
+  }
 
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
@@ -115,7 +124,7 @@ function runOptions(flags: CheckFlags, cwd: string): RunOptions {
  * unchanged), lints the rest — on worker threads when there are enough files to pay for them — and
  * reports in the order the targets were given.
  */
-async function lintTargets(targets: readonly Target[], flags: CheckFlags, run: RunOptions, runner: JobRunner, io: Io): Promise<LintResult[]> {
+async function lintTargets(targets: readonly Target[], flags: CheckFlags, run: RunOptions, runner: JobRunner, io: Io): Promise<{ results: LintResult[]; writeFailures: number }> {
   const { cwd } = run;
   const cache = flags.cache && !run.fix ? LintCache.load(path.resolve(cwd, flags.cacheLocation ?? DEFAULT_CACHE_LOCATION), VERSION) : undefined;
   const cacheKey = JSON.stringify([run.inputFormat, run.reportUnusedDisableDirectives, run.maxFileSize]);
@@ -147,8 +156,10 @@ async function lintTargets(targets: readonly Target[], flags: CheckFlags, run: R
   const workers = workerCount(flags.concurrency ?? 'auto', jobs.length);
   // Outcomes come back in job order, from the workers as from the main thread.
   const outcomes = workers > 0 ? await lintInWorkers(jobs, run, workers) : jobs.map((job, i) => runner.lint(job, jobRules[i]));
+  let writeFailures = 0;
   outcomes.forEach((outcome, i) => {
     for (const message of outcome.messages) io.stderr(message);
+    if (outcome.failed) writeFailures++;
     if (outcome.diff) io.stdout(outcome.diff);
     slots[outcome.index] = outcome.result;
     cache?.set(jobs[i]!.display, jobs[i]!.text, jobRules[i]!, cacheKey, outcome.result);
@@ -168,7 +179,13 @@ async function lintTargets(targets: readonly Target[], flags: CheckFlags, run: R
     if (flags.verbose) io.stderr(`hplint: ${terminalText(result.filePath)}: read as ${result.format} (${terminalText(result.reason)})\n`);
     results.push(result);
   });
-  return results;
+  return { results, writeFailures };
+}
+
+/** `-o FILE` may not be (or link to) a file the run reads: the report would replace a config. */
+function refuseInputAsOutput(output: string, inputs: readonly string[]): void {
+  const input = inputAt(output, inputs);
+  if (input !== undefined) throw new UsageError(`-o ${output} is also an input of this run (${path.relative(process.cwd(), input) || input}): nothing was written`);
 }
 
 /** `--print-config FILE`: the config file that applies and every rule's effective setting for that file. */

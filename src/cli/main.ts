@@ -6,6 +6,7 @@ import { terminalText } from '../formatters/escape.js';
 import { formatterNames } from '../formatters/index.js';
 import { DEFAULT_CACHE_LOCATION } from './cache.js';
 import { checkCommand } from './check.js';
+import { WriteError } from './write.js';
 import type { CheckFlags } from './check.js';
 import { UsageError } from '../usage-error.js';
 import type { Concurrency } from './parallel.js';
@@ -159,7 +160,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
     }
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof WriteError) {
       io.stderr(`hplint: ${terminalText(error.message)}\n`);
       return EXIT.failure;
     }
