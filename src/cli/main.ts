@@ -6,7 +6,7 @@ import { terminalText } from '../formatters/escape.js';
 import { formatterNames } from '../formatters/index.js';
 import { DEFAULT_CACHE_LOCATION } from './cache.js';
 import { checkCommand } from './check.js';
-import { WriteError } from './write.js';
+import { reasonOf, WriteError } from './write.js';
 import type { CheckFlags } from './check.js';
 import { UsageError } from '../usage-error.js';
 import type { Concurrency } from './parallel.js';
@@ -149,11 +149,17 @@ function parseCount(value: string): number {
 
 /** Runs the CLI; never lets an exception escape as a stack trace unless `--debug` is given. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const io = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
+  const stdout = new GuardedOutput(process.stdout);
+  const io = { stdout: (s: string) => stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
   const program = buildProgram(io);
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync(argv, { from: 'user' });
+    const problem = await stdout.settle();
+    if (problem) {
+      io.stderr(`hplint: cannot write to standard output: ${problem}\n`);
+      return EXIT.failure;
+    }
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -168,5 +174,34 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else io.stderr('(run with --debug for details)\n');
     return EXIT.failure;
+  }
+}
+
+/**
+ * Standard output that may fail: a reader that went away (`| head -1`, EPIPE) or a full disk (`> /dev/full`).
+ * Node reports that as an 'error' event, which would end the process with a stack trace; here the first
+ * failure is kept, later output is dropped, and the run ends with a clear message and exit 2.
+ */
+class GuardedOutput {
+  private failure: unknown;
+
+  constructor(private readonly stream: NodeJS.WriteStream) {
+    stream.on('error', (error) => {
+      this.failure ??= error;
+    });
+  }
+
+  write(text: string): void {
+    if (this.failure === undefined && !this.stream.destroyed) this.stream.write(text);
+  }
+
+  /** Waits until everything written has reached the stream, and returns why it could not, if it could not. */
+  async settle(): Promise<string | undefined> {
+    if (this.failure === undefined && !this.stream.destroyed) {
+      await new Promise<void>((resolve) => this.stream.write('', () => resolve()));
+    }
+    // Errors are emitted on a later tick than the write callback.
+    await new Promise((resolve) => setImmediate(resolve));
+    return this.failure === undefined ? undefined : reasonOf(this.failure);
   }
 }

@@ -143,6 +143,7 @@ const REASONS: Record<string, string> = {
   ELOOP: 'too many levels of symbolic links',
   ENAMETOOLONG: 'the name is too long',
   EXDEV: 'cross-device rename',
+  EPIPE: 'the reader closed the pipe',
 };
 
 /** A person's reason for a failed system call, with its code for searching. */
