@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { FormatName } from '../adapters/adapter.js';
 import { advise, AdviceError } from '../advisor/advise.js';
 import { applyAdvice } from '../advisor/apply.js';
@@ -9,6 +9,7 @@ import { HistoryError, readHistory } from '../advisor/history/index.js';
 import { loadEvidence } from '../bench/evidence.js';
 import { wantsColor } from './color.js';
 import { terminalText } from '../formatters/escape.js';
+import { LIMITS } from '../source/limits.js';
 import { UsageError } from '../usage-error.js';
 import { inputAt, writeFileSafely } from './write.js';
 
@@ -64,9 +65,13 @@ export function adviseCommand(configFile: string, flags: AdviseFlags, io: Io): n
 }
 
 function readText(file: string, what: string): string {
+  const limit = what === 'history' ? LIMITS.maxHistorySize : LIMITS.maxFileSize;
   try {
+    // Checked before reading: a huge file is refused, never loaded.
+    if (statSync(file).size > limit) throw new UsageError(`${file} is larger than the ${limit / 1024 / 1024} MiB limit for a ${what} file; it was not read`);
     return readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `no such ${what} file: ${file}` : `cannot read ${what} file ${file} (${code ?? 'unknown error'})`);
   }
