@@ -83,7 +83,7 @@ export class LintCache {
     const file: CacheFile = { version: this.version, entries: Object.fromEntries(this.entries) };
     try {
       mkdirSync(path.dirname(this.location), { recursive: true });
-      writeFileSafely(this.location, JSON.stringify(file));
+      writeFileSafely(this.location, JSON.stringify(file), { noLinks: true });
       this.dirty = false;
       return undefined;
     } catch (error) {

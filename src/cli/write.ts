@@ -17,6 +17,11 @@ export class WriteError extends Error {
 export interface WriteOptions {
   /** The text hplint read from the file: if the file holds anything else now, it is left alone. */
   readonly expected?: string;
+  /**
+   * Refuse a path that is a symlink instead of writing its target: for files hplint names itself (the
+   * cache), where a link found in a checkout could point anywhere.
+   */
+  readonly noLinks?: boolean;
 }
 
 /**
@@ -30,6 +35,7 @@ export interface WriteOptions {
  * Failures are WriteErrors that say which file and why.
  */
 export function writeFileSafely(file: string, text: string, options: WriteOptions = {}): void {
+  if (options.noLinks && isLink(file)) throw new WriteError(file, 'it is a symbolic link; it was not written through');
   const target = realTarget(file);
   const existing = statOrUndefined(target, file);
   if (existing && !existing.isFile()) throw new WriteError(file, 'not a regular file');
@@ -64,7 +70,7 @@ function realTarget(file: string): string {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new WriteError(file, reasonOf(error));
   }
-  if (isDanglingLink(file)) throw new WriteError(file, 'it is a symbolic link to a missing file');
+  if (isLink(file)) throw new WriteError(file, 'it is a symbolic link to a missing file');
   try {
     return path.join(realpathSync(path.dirname(path.resolve(file))), path.basename(file));
   } catch (error) {
@@ -72,7 +78,7 @@ function realTarget(file: string): string {
   }
 }
 
-function isDanglingLink(file: string): boolean {
+function isLink(file: string): boolean {
   try {
     return lstatSync(file).isSymbolicLink();
   } catch {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,5 +89,17 @@ describe('a cache that does not validate', () => {
     theirs.save();
     expect(LintCache.load(file, '1.0.0', Buffer.alloc(32, 1)).get('a.yaml', BAD, rules, '')).toBeDefined();
     expect(LintCache.load(file, '1.0.0', Buffer.alloc(32, 2)).get('a.yaml', BAD, rules, '')).toBeUndefined();
+  });
+});
+
+describe('the cache file', () => {
+  it('is never written through a symlink (one committed to a repository could point at any file)', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.yaml'), TEXT);
+    writeFileSync(path.join(dir, 'victim'), 'precious\n');
+    symlinkSync(path.join(dir, 'victim'), path.join(dir, '.hplintcache'));
+    const run = hplint(['check', 'a.yaml', '--cache'], { cwd: dir, env: { XDG_CACHE_HOME: tempDir('hplint-home-') } });
+    expect(readFileSync(path.join(dir, 'victim'), 'utf8')).toBe('precious\n');
+    expect(run.stderr).toMatch(/cannot write .*\.hplintcache: it is a symbolic link/);
   });
 });
