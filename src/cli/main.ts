@@ -152,29 +152,35 @@ export async function main(argv: readonly string[]): Promise<number> {
   const stdout = new GuardedOutput(process.stdout);
   const io = { stdout: (s: string) => stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
   const program = buildProgram(io);
-  const debug = argv.includes('--debug');
+  let code: number;
   try {
     await program.parseAsync(argv, { from: 'user' });
-    const problem = await stdout.settle();
-    if (problem) {
-      io.stderr(`hplint: cannot write to standard output: ${problem}\n`);
-      return EXIT.failure;
-    }
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+    code = typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end through here with exit code 0.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
-    }
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof WriteError) {
-      io.stderr(`hplint: ${terminalText(error.message)}\n`);
-      return EXIT.failure;
-    }
-    io.stderr(`hplint: internal error: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-    else io.stderr('(run with --debug for details)\n');
+    code = failureCode(error, io, argv.includes('--debug'));
+  }
+  const problem = await stdout.settle();
+  if (problem) {
+    io.stderr(`hplint: cannot write to standard output: ${problem}\n`);
     return EXIT.failure;
   }
+  return code;
+}
+
+/** The exit code of a run that threw, after saying why in one line (a stack trace only with --debug). */
+function failureCode(error: unknown, io: { stderr: (s: string) => void }, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here with exit code 0.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
+  }
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof WriteError) {
+    io.stderr(`hplint: ${terminalText(error.message)}\n`);
+    return EXIT.failure;
+  }
+  io.stderr(`hplint: internal error: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  else io.stderr('(run with --debug for details)\n');
+  return EXIT.failure;
 }
 
 /**
@@ -184,24 +190,32 @@ export async function main(argv: readonly string[]): Promise<number> {
  */
 class GuardedOutput {
   private failure: unknown;
+  private readonly onError = (error: unknown) => {
+    this.failure ??= error;
+  };
 
   constructor(private readonly stream: NodeJS.WriteStream) {
-    stream.on('error', (error) => {
-      this.failure ??= error;
-    });
+    stream.on('error', this.onError);
   }
 
   write(text: string): void {
     if (this.failure === undefined && !this.stream.destroyed) this.stream.write(text);
   }
 
-  /** Waits until everything written has reached the stream, and returns why it could not, if it could not. */
+  /** Waits until what was written has left (or failed to), stops listening, and says why it failed, if it did. */
   async settle(): Promise<string | undefined> {
-    if (this.failure === undefined && !this.stream.destroyed) {
-      await new Promise<void>((resolve) => this.stream.write('', () => resolve()));
+    if (this.failure === undefined && !this.stream.destroyed && this.stream.writableLength > 0) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          for (const event of ['drain', 'error', 'close']) this.stream.off(event, done);
+          resolve();
+        };
+        for (const event of ['drain', 'error', 'close']) this.stream.once(event, done);
+      });
     }
-    // Errors are emitted on a later tick than the write callback.
+    // A failed write's error is emitted on a later tick.
     await new Promise((resolve) => setImmediate(resolve));
+    this.stream.off('error', this.onError);
     return this.failure === undefined ? undefined : reasonOf(this.failure);
   }
 }

@@ -31,14 +31,20 @@ export interface WriteOptions {
  *   fail, never redirects it) in the target's own directory, then renamed over the target, so a crash never
  *   leaves a half-written config; the target's mode is kept;
  * - in place when the target has other hard links, so every name keeps seeing the same file;
- * - never over a read-only file, and never over an edit saved after hplint read the file (`expected`).
+ * - never over a read-only file, and never over an edit saved after hplint read the file (`expected`);
+ * - straight into a device or a pipe (`-o /dev/stdout`), which has no file to replace.
  * Failures are WriteErrors that say which file and why.
  */
 export function writeFileSafely(file: string, text: string, options: WriteOptions = {}): void {
   if (options.noLinks && isLink(file)) throw new WriteError(file, 'it is a symbolic link; it was not written through');
   const target = realTarget(file);
   const existing = statOrUndefined(target, file);
-  if (existing && !existing.isFile()) throw new WriteError(file, 'not a regular file');
+  if (existing?.isDirectory()) throw new WriteError(file, 'it is a directory');
+  if (existing && !existing.isFile()) {
+    // A device or a pipe (`-o /dev/stdout`): there is no file to replace, only a stream to write.
+    writeStream(target, file, text);
+    return;
+  }
   if (existing && (existing.mode & 0o222) === 0) throw new WriteError(file, 'the file is read-only; it was not rewritten');
   if (existing && existing.nlink > 1) {
     unchangedSince(target, file, options.expected);
@@ -130,10 +136,23 @@ function writeInPlace(target: string, file: string, text: string): void {
   }
 }
 
-function writeAll(fd: number, text: string): void {
+function writeStream(target: string, file: string, text: string): void {
+  try {
+    const fd = openSync(target, 'w');
+    try {
+      writeAll(fd, text, false);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw new WriteError(file, reasonOf(error));
+  }
+}
+
+function writeAll(fd: number, text: string, positioned = true): void {
   const bytes = Buffer.from(text, 'utf8');
   let written = 0;
-  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, written);
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, positioned ? written : null);
 }
 
 const REASONS: Record<string, string> = {

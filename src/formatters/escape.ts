@@ -67,7 +67,7 @@ export function markdownText(text: string): string {
     .replace(/\|/g, '\\|')
     .replace(/!\[/g, '!\\[')
     .replace(/\]\(/g, ']\\(')
-    .replace(/\r?\n/g, '<br>');
+    .replace(/\n/g, '<br>');
   return noMentions(escaped);
 }
 

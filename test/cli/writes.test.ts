@@ -123,6 +123,11 @@ describe('-o / --out that is an input', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'))).toMatchObject({ summary: { files: 1 } });
   });
 
+  it('check -o into a device writes the stream (there is no file to replace)', () => {
+    const dir = project({ 'a.yaml': FIXABLE });
+    expect(hplint(['check', 'a.yaml', '-o', '/dev/null'], { cwd: dir }).code).toBe(0);
+  });
+
   it('check -o into a missing directory says which file and why, not "internal error"', () => {
     const dir = project({ 'a.yaml': FIXABLE });
     const run = hplint(['check', 'a.yaml', '-o', 'missing/report.txt'], { cwd: dir });
