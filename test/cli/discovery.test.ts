@@ -1,19 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, hplint, tempDir } from '../helpers/cli.js';
+import { BIN, hplint, project } from '../helpers/cli.js';
 
 const BAD_LR = 'optimizer:\n  name: adam\n  learningRate: -1\n';
 const HIGH_LR = 'optimizer:\n  name: adam\n  learningRate: 0.5\n';
 
-function project(files: Record<string, string>, root = tempDir()): string {
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
+/** A project that is a git checkout: config discovery stops at its root. */
+function repository(files: Record<string, string>): string {
+  const root = project(files);
+  mkdirSync(path.join(root, '.git'));
   return root;
 }
+
+/** A root config that raises a rule and a nested one that only touches another rule. */
+const NESTED = {
+  'hplint.config.yaml': 'rules:\n  learning-rate-range: error\n',
+  'sub/hplint.config.yaml': 'rules:\n  kernel-size: off\n',
+  'sub/a.yaml': HIGH_LR,
+};
 
 const jsonFiles = (stdout: string) => (JSON.parse(stdout) as { results: { filePath: string }[] }).results.map((r) => r.filePath);
 
@@ -27,35 +33,24 @@ describe('config discovery', () => {
   });
 
   it('merges nested configs over the root one instead of replacing it', () => {
-    const root = project({
-      'hplint.config.yaml': 'rules:\n  learning-rate-range: error\n',
-      'sub/hplint.config.yaml': 'rules:\n  kernel-size: off\n',
-      'sub/a.yaml': HIGH_LR,
-    });
-    mkdirSync(path.join(root, '.git'));
+    const root = repository(NESTED);
     const run = hplint(['check', 'sub/a.yaml'], { cwd: root });
     expect(run.stdout).toMatch(/error\s+Adam learning rate 0\.5/);
     expect(run.code).toBe(1);
   });
 
   it("says so when a nested config turns off a rule the root's config enables, for a file named on the command line", () => {
-    const root = project({
+    const root = repository({
       'hplint.config.yaml': 'rules:\n  invalid-value: error\n',
       'sub/hplint.config.yaml': 'rules:\n  invalid-value: off\n',
       'sub/a.yaml': BAD_LR,
     });
-    mkdirSync(path.join(root, '.git'));
     const run = hplint(['check', 'sub/a.yaml'], { cwd: root });
     expect(run.stderr).toMatch(/sub\/hplint\.config\.yaml turns off invalid-value, which hplint\.config\.yaml enables/);
   });
 
   it('--print-config FILE lists every config that applies, root first', () => {
-    const root = project({
-      'hplint.config.yaml': 'rules:\n  learning-rate-range: error\n',
-      'sub/hplint.config.yaml': 'rules:\n  kernel-size: off\n',
-      'sub/a.yaml': HIGH_LR,
-    });
-    mkdirSync(path.join(root, '.git'));
+    const root = repository(NESTED);
     const printed = JSON.parse(hplint(['check', '--print-config', 'sub/a.yaml'], { cwd: root }).stdout) as Record<string, unknown>;
     expect(printed.configFiles).toEqual(['hplint.config.yaml', 'sub/hplint.config.yaml']);
     expect((printed.rules as Record<string, unknown>)['learning-rate-range']).toEqual(['error', expect.any(Object)]);
@@ -63,8 +58,7 @@ describe('config discovery', () => {
   });
 
   it.each(['hplint.config.js', 'hplint.config.mjs', 'hplint.config.cjs', 'hplint.config.ts'])('rejects %s clearly instead of ignoring it', (name) => {
-    const root = project({ [name]: 'export default { rules: {} };\n', 'a.yaml': HIGH_LR });
-    mkdirSync(path.join(root, '.git'));
+    const root = repository({ [name]: 'export default { rules: {} };\n', 'a.yaml': HIGH_LR });
     const run = hplint(['check', 'a.yaml'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${name}: hplint does not run JavaScript configs`);

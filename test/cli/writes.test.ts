@@ -3,17 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JobRunner } from '../../src/cli/lint-job.js';
 import { writeFileSafely, WriteError } from '../../src/cli/write.js';
-import { hplint, tempDir } from '../helpers/cli.js';
+import { hplint, project, tempDir } from '../helpers/cli.js';
 
 /** `2e-5` is a safe fix (yaml-float-as-string): `--fix` rewrites it as `2.0e-5`. */
 const FIXABLE = 'optimizer:\n  name: adam\n  learningRate: 2e-5\n';
 const FIXED = FIXABLE.replace('2e-5', '2.0e-5');
-
-function project(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return dir;
-}
 
 describe('writeFileSafely', () => {
   it('never follows a symlink planted at a temporary name (the old one was predictable)', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -26,4 +26,14 @@ export function hplint(args: readonly string[], options: { input?: string | Buff
 /** A fresh directory under the system's temporary directory. */
 export function tempDir(prefix = 'hplint-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** A temporary directory holding these files (paths relative to it, directories made as needed). */
+export function project(files: Record<string, string>): string {
+  const root = tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  return root;
 }
