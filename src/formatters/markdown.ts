@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../engine/lint.js';
 import { docsUrl } from '../engine/rule.js';
+import { linkGuideCitations } from '../knowledge/guide-links.js';
 import type { Severity } from '../engine/rule.js';
 import type { Formatter } from './formatter.js';
 import { summarize } from './formatter.js';
@@ -34,6 +35,6 @@ export const markdown: Formatter = (results, context) => {
 
 function row(d: Diagnostic, documented: boolean): string {
   const rule = documented ? `[\`${d.ruleId}\`](${docsUrl(d.ruleId)})` : `\`${d.ruleId}\``;
-  const message = d.suggestion ? `${markdownCell(d.message)}<br>💡 ${markdownCell(d.suggestion.description)}` : markdownCell(d.message);
+  const message = linkGuideCitations(d.suggestion ? `${markdownCell(d.message)}<br>💡 ${markdownCell(d.suggestion.description)}` : markdownCell(d.message));
   return `| ${d.line}:${d.column} | ${BADGE[d.severity]} | ${rule} | ${message} |`;
 }
