@@ -4,35 +4,20 @@ import { normalizeConfig } from '../model/normalize.js';
 import { parentPointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
-import { RULES } from '../rules/index.js';
 import { parseSource } from '../source/document.js';
 import type { SourceDocument } from '../source/document.js';
 import { LIMITS } from '../source/limits.js';
 import { FILE_START } from '../source/range.js';
 import type { SourcePath, SourceRange } from '../source/range.js';
-import type { AnyRule, DocumentFacts, EditOp, Finding, Severity, Tier } from './rule.js';
-import { effectiveSeverity, resolveRules } from './settings.js';
+import { parseErrorDiagnostic } from './diagnostic.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { AnyRule, DocumentFacts, Finding, Severity } from './rule.js';
+import { effectiveSeverity } from './settings.js';
 import { applySuppressions } from './suppressions.js';
 import type { ResolvedRule, RuleSettings } from './settings.js';
 
-/** One reported problem, as the JSON output contract (README "JSON output") gives it. */
-export interface Diagnostic {
-  readonly ruleId: string;
-  readonly severity: Severity;
-  readonly tier: Tier;
-  readonly message: string;
-  /** Canonical JSON pointer the diagnostic is about ('' for the whole file). */
-  readonly path: Pointer;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly suggestion?: { readonly path: Pointer; readonly description: string; readonly value?: unknown; readonly edits?: readonly EditOp[] };
-  /** Safe edits for `--fix`. */
-  readonly fix?: readonly EditOp[];
-  /** Zero-based offsets of the reported range, for fixes and editors. */
-  readonly range: readonly [number, number];
-}
+export { PARSE_ERROR, parseErrorDiagnostic } from './diagnostic.js';
+export type { Diagnostic } from './diagnostic.js';
 
 export interface LintResult {
   /** As given or relative to the working directory; `<stdin>` without a name. */
@@ -67,8 +52,6 @@ export interface ReadConfig {
   /** Canonical paths whose value the adapter computed from its source (never edited by fixes). */
   readonly derived?: ReadonlySet<Pointer>;
 }
-
-export const PARSE_ERROR = 'parse-error';
 
 /** Parses and adapts a file's text into the canonical model, without running rules. */
 export function readConfig(text: string, options: Pick<LintOptions, 'filePath' | 'inputFormat'> = {}): ReadConfig {
@@ -120,12 +103,11 @@ function syntaxOf(document: SourceDocument): 'yaml' | 'json' {
   }
 }
 
-/** Lints one file's text. Never throws for bad input: unreadable text becomes `parse-error` diagnostics. */
-export function lintText(text: string, options: LintOptions = {}): LintResult {
-  return lintWith(text, options, resolveRules(RULES, options.rules));
-}
-
-/** Lints with rules already resolved (the CLI resolves once for many files). */
+/**
+ * Lints one file's text with the rules the caller resolved (the engine knows no rule set: the rules layer's
+ * `lintText` passes the registry, the CLI resolves once for many files). Never throws for bad input:
+ * unreadable text becomes `parse-error` diagnostics.
+ */
 export function lintWith(text: string, options: LintOptions, rules: readonly ResolvedRule[]): LintResult {
   return lintAndRead(text, options, rules).result;
 }
@@ -216,21 +198,6 @@ function toDiagnostic(rule: AnyRule, severity: Severity, finding: Finding, range
     range: [range.start, range.end],
     ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
     ...(finding.fix ? { fix: finding.fix } : {}),
-  };
-}
-
-export function parseErrorDiagnostic(message: string, range: SourceRange = FILE_START): Diagnostic {
-  return {
-    ruleId: PARSE_ERROR,
-    severity: 'error',
-    tier: null,
-    message,
-    path: '',
-    line: range.line,
-    column: range.column,
-    endLine: range.endLine,
-    endColumn: range.endColumn,
-    range: [range.start, range.end],
   };
 }
 

@@ -5,7 +5,7 @@ import type { Severity } from '../engine/rule.js';
 import type { Formatter } from './formatter.js';
 import { summarize } from './formatter.js';
 import { displayPath } from './paths.js';
-import { markdownCell, plural } from './text.js';
+import { markdownCell, plural } from '../render/text.js';
 
 const BADGE: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
 

@@ -1,4 +1,7 @@
+import { lintWith } from '../engine/lint.js';
+import type { LintOptions, LintResult } from '../engine/lint.js';
 import type { AnyRule } from '../engine/rule.js';
+import { resolveRules } from '../engine/settings.js';
 import adamParameters from './adam-parameters.js';
 import batchSizeExtremes from './batch-size-extremes.js';
 import batchnormSmallBatch from './batchnorm-small-batch.js';
@@ -64,4 +67,12 @@ export const RULES: readonly AnyRule[] = [
 
 export function findRule(id: string): AnyRule | undefined {
   return RULES.find((rule) => rule.id === id);
+}
+
+/**
+ * Lints one file's text with every rule of the registry, configured by `options.rules`: the library's entry
+ * point for one text. Never throws for bad input: unreadable text becomes `parse-error` diagnostics.
+ */
+export function lintText(text: string, options: LintOptions = {}): LintResult {
+  return lintWith(text, options, resolveRules(RULES, options.rules));
 }

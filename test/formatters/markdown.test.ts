@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 import { markdown } from '../../src/formatters/markdown.js';
 import { dedent } from '../helpers/lint.js';
 import { clean, context, results } from './fixtures.js';
