@@ -39,3 +39,18 @@ export function parseErrorDiagnostic(message: string, range: SourceRange = FILE_
     range: [range.start, range.end],
   };
 }
+
+/**
+ * The diagnostic of a file on which a rule or an adapter threw. That is a bug in hplint, not in the file: it is
+ * reported on the file (the CLI exits 2) instead of ending the run, and the file's other results still stand.
+ */
+export const INTERNAL_ERROR = 'internal-error';
+
+/** `component` names what failed: `rule learning-rate-range`, `adapter hf`. */
+export function internalErrorDiagnostic(component: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    ...parseErrorDiagnostic(`${component} failed on this file (${reason}). This is a bug in hplint: please report it with the file.`),
+    ruleId: INTERNAL_ERROR,
+  };
+}

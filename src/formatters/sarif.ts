@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../engine/lint.js';
-import { PARSE_ERROR } from '../engine/lint.js';
+import { INTERNAL_ERROR, PARSE_ERROR } from '../engine/lint.js';
 import { docsUrl } from '../engine/rule.js';
 import { guideCitation, guideCitationLinks } from '../knowledge/guide-links.js';
 import type { AnyRule, Severity } from '../engine/rule.js';
@@ -28,6 +28,7 @@ interface Descriptor {
 /** Diagnostics that come from the engine, not from a rule: they still need a descriptor for `ruleIndex`. */
 const ENGINE_DESCRIPTORS: readonly Descriptor[] = [
   { id: PARSE_ERROR, description: 'The file cannot be read or parsed as YAML/JSON.', level: 'error', tags: ['syntax'] },
+  { id: INTERNAL_ERROR, description: 'A rule or an adapter of hplint failed on the file (a bug in hplint).', level: 'error', tags: ['internal'] },
   { id: UNUSED_DIRECTIVE, description: 'An hplint-disable directive that suppresses nothing.', level: 'error', tags: ['suppressions'] },
 ];
 
