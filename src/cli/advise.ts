@@ -8,7 +8,7 @@ import { formatText } from '../advisor/format/text.js';
 import { HistoryError, readHistory } from '../advisor/history/index.js';
 import { loadEvidence } from '../bench/evidence.js';
 import { wantsColor } from './color.js';
-import { terminalText } from '../formatters/escape.js';
+import { terminalText } from '../render/escape.js';
 import { LIMITS } from '../source/limits.js';
 import { UsageError } from '../usage-error.js';
 import { inputAt, writeFileSafely } from './write.js';

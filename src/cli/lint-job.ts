@@ -5,7 +5,7 @@ import { fixText } from '../engine/fix.js';
 import type { FixMode } from '../engine/fix.js';
 import { lintWith } from '../engine/lint.js';
 import type { LintOptions, LintResult } from '../engine/lint.js';
-import { terminalText } from '../formatters/escape.js';
+import { terminalText } from '../render/escape.js';
 import { displayPath } from '../formatters/paths.js';
 import { RULES } from '../rules/index.js';
 import type { ResolvedRule, RuleSettings } from '../engine/settings.js';

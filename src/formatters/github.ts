@@ -1,6 +1,6 @@
 import type { Severity } from '../engine/rule.js';
 import type { Formatter } from './formatter.js';
-import { terminalText, workflowData, workflowProperty } from './escape.js';
+import { terminalText, workflowData, workflowProperty } from '../render/escape.js';
 import { displayPath } from './paths.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };

@@ -1,11 +1,12 @@
 import type { Diagnostic } from '../engine/lint.js';
 import { docsUrl } from '../engine/rule.js';
+import { linkGuideCitations } from '../knowledge/guide-links.js';
 import type { Severity } from '../engine/rule.js';
 import type { Formatter } from './formatter.js';
 import { summarize } from './formatter.js';
 import { displayPath } from './paths.js';
-import { markdownCode, markdownText } from './escape.js';
-import { plural } from './text.js';
+import { markdownCode, markdownText } from '../render/escape.js';
+import { plural } from '../render/text.js';
 
 const BADGE: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
 
@@ -33,6 +34,6 @@ export const markdown: Formatter = (results, context) => {
 
 function row(d: Diagnostic, documented: boolean): string {
   const rule = documented ? `[\`${d.ruleId}\`](${docsUrl(d.ruleId)})` : markdownCode(d.ruleId, true);
-  const message = d.suggestion ? `${markdownText(d.message)}<br>💡 ${markdownText(d.suggestion.description)}` : markdownText(d.message);
+  const message = linkGuideCitations(d.suggestion ? `${markdownText(d.message)}<br>💡 ${markdownText(d.suggestion.description)}` : markdownText(d.message));
   return `| ${d.line}:${d.column} | ${BADGE[d.severity]} | ${rule} | ${message} |`;
 }

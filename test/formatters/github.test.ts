@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/engine/lint.js';
-import { workflowData as escapeData, workflowProperty as escapeProperty } from '../../src/formatters/escape.js';
+import { lintText } from '../../src/rules/index.js';
+import { workflowData as escapeData, workflowProperty as escapeProperty } from '../../src/render/escape.js';
 import { github } from '../../src/formatters/github.js';
 import { clean, context, results } from './fixtures.js';
 

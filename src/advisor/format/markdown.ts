@@ -1,8 +1,8 @@
 import { formatNumber } from '../../rules/util.js';
 import type { Advice } from '../advise.js';
 import type { TuningPlan } from '../plan.js';
-import { htmlText, markdownCode, markdownText } from '../../formatters/escape.js';
-import { plural } from '../../formatters/text.js';
+import { htmlText, markdownCode, markdownText } from '../../render/escape.js';
+import { plural } from '../../render/text.js';
 import { show, showOrigin, showRange, showRates } from './values.js';
 
 /** The rationale's first sentence, for the table; the full text is in the folded details. */

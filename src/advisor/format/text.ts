@@ -4,8 +4,8 @@ import type { Severity } from '../../engine/rule.js';
 import { formatNumber } from '../../rules/util.js';
 import type { Advice } from '../advise.js';
 import type { TuningPlan } from '../plan.js';
-import { terminalText as t } from '../../formatters/escape.js';
-import { plural } from '../../formatters/text.js';
+import { terminalText as t } from '../../render/escape.js';
+import { plural } from '../../render/text.js';
 import { show, showOrigin, showRange, showRates } from './values.js';
 
 /** `--format text`: for a terminal, coloured when `color` (a TTY, NO_COLOR/FORCE_COLOR respected by the caller). */
