@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 
@@ -55,7 +55,7 @@ export function writeFileSafely(file: string, text: string, options: WriteOption
   try {
     const fd = openOrFail(temporary, file, existing ? existing.mode & 0o7777 : 0o644);
     try {
-      if (existing) fchmodSync(fd, existing.mode & 0o7777);
+      if (existing) keepMetadata(fd, existing);
       writeAll(fd, text);
       fsyncSync(fd);
     } finally {
@@ -67,6 +67,12 @@ export function writeFileSafely(file: string, text: string, options: WriteOption
     rmSync(temporary, { force: true });
     throw error instanceof WriteError ? error : new WriteError(file, reasonOf(error));
   }
+}
+
+/** The replaced file's mode, and its owner when hplint runs as root (a pre-commit hook in a container, say). */
+function keepMetadata(fd: number, existing: Stats): void {
+  fchmodSync(fd, existing.mode & 0o7777);
+  if (process.getuid?.() === 0) fchownSync(fd, existing.uid, existing.gid);
 }
 
 /** The file a path names, through any symlinks; a new file's path with its directory resolved. */

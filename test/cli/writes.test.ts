@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, linkSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, linkSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JobRunner } from '../../src/cli/lint-job.js';
@@ -45,6 +45,13 @@ describe('writeFileSafely', () => {
     chmodSync(path.join(dir, 'a.yaml'), 0o640);
     writeFileSafely(path.join(dir, 'a.yaml'), 'a: 2\n');
     expect(statSync(path.join(dir, 'a.yaml')).mode & 0o777).toBe(0o640);
+  });
+
+  it.runIf(process.getuid?.() === 0)('keeps the owner when it runs as root', () => {
+    const dir = project({ 'a.yaml': 'a: 1\n' });
+    chownSync(path.join(dir, 'a.yaml'), 65534, 65534);
+    writeFileSafely(path.join(dir, 'a.yaml'), 'a: 2\n');
+    expect(statSync(path.join(dir, 'a.yaml'))).toMatchObject({ uid: 65534, gid: 65534 });
   });
 });
 
