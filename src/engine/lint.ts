@@ -161,9 +161,9 @@ function lintRead(text: string, filePath: string, options: LintOptions, rules: r
     const range = locate(finding, read);
     return toDiagnostic(rule, severity, finding, range);
   });
-  diagnostics.push(...failures);
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  const kept = applySuppressions(text, diagnostics, { reportUnused: options.reportUnusedDisableDirectives === true });
+  // A failure of hplint itself is never suppressed: a disable directive must not turn a crash into a pass.
+  const kept = [...failures, ...applySuppressions(text, diagnostics, { reportUnused: options.reportUnusedDisableDirectives === true })];
   return { filePath, format: read.format, diagnostics: kept, reason: read.reason, source: text };
 }
 
