@@ -1,6 +1,8 @@
 import { isPlainObject } from '../model/normalize.js';
 import { ConfigBuilder } from './adapter.js';
 import type { Adapter } from './adapter.js';
+import { LOADERS } from './loaders.js';
+import type { Loader } from './loaders.js';
 import {
   HF_DEFAULTS,
   HUGGINGFACE,
@@ -63,6 +65,14 @@ const FOREIGN_KEYS = ['lr0', 'zero_optimization', 'train_micro_batch_size_per_gp
 
 type Dialect = 'axolotl' | 'llama-factory' | 'llama-factory-v1' | 'transformers';
 
+/** Who loads a recipe of each dialect (loaders.ts; docs/formats.md gives the sources). */
+const DIALECT_LOADERS: Readonly<Record<Dialect, Loader>> = {
+  axolotl: LOADERS.axolotl,
+  'llama-factory': LOADERS['llama-factory'],
+  'llama-factory-v1': LOADERS['llama-factory'],
+  transformers: LOADERS['hf-argument-parser'],
+};
+
 function dialectOf(root: Record<string, unknown>): Dialect {
   if ('optim_config' in root || 'dist_config' in root || 'model_class' in root) return 'llama-factory-v1';
   if ('stage' in root || 'finetuning_type' in root || 'template' in root) return 'llama-factory';
@@ -94,6 +104,12 @@ export const hfAdapter: Adapter = {
     if (strong === 0) return 0;
     const supporting = countKeys(root, SUPPORTING_KEYS);
     return Math.min(0.95, 0.6 + 0.05 * (strong + supporting));
+  },
+  loader(root) {
+    if (!isPlainObject(root)) return LOADERS['hf-argument-parser'];
+    // ms-swift turns every value into a command-line string that argparse types (`train_type` is its key).
+    if ('train_type' in root || 'sft_type' in root) return LOADERS['ms-swift'];
+    return DIALECT_LOADERS[dialectOf(root)];
   },
   read(root) {
     const builder = new ConfigBuilder();

@@ -2,6 +2,7 @@ import { isPlainObject } from '../model/normalize.js';
 import type { SourcePath } from '../source/range.js';
 import { ConfigBuilder } from './adapter.js';
 import type { Adapter } from './adapter.js';
+import { LOADERS } from './loaders.js';
 import {
   LIGHTNING,
   LIGHTNING_EARLY_STOPPING_DEFAULTS,
@@ -47,6 +48,12 @@ function classSpecAt(root: unknown, path: SourcePath): ClassSpec | undefined {
   };
 }
 
+/** A Hydra file: a `defaults` list, or classes named by `_target_` (LightningCLI writes `class_path`). */
+function usesHydra(root: unknown): boolean {
+  if (!isPlainObject(root)) return false;
+  return Array.isArray(root.defaults) || typeof root._target_ === 'string' || Object.values(root).some((v) => isPlainObject(v) && typeof v._target_ === 'string');
+}
+
 function namesClass(value: unknown): boolean {
   return isPlainObject(value) && (typeof value.class_path === 'string' || typeof value._target_ === 'string');
 }
@@ -54,8 +61,6 @@ function namesClass(value: unknown): boolean {
 export const lightningAdapter: Adapter = {
   name: 'lightning',
   description: 'PyTorch Lightning config (LightningCLI class_path/init_args, Hydra _target_, LitGPT)',
-  // LightningCLI and LitGPT load with jsonargparse's DefaultLoader, Hydra with OmegaConf's: both patch PyYAML's float resolver.
-  exponentsAreFloats: true,
   detect(root) {
     if (!isPlainObject(root)) return 0;
     // A Hydra sweeper file is a search space, read by the sweep adapter.
@@ -65,6 +70,10 @@ export const lightningAdapter: Adapter = {
     if (Object.keys(root).some((k) => classSpecAt(root, [k])?.qualified.startsWith('torch.optim'))) return 0.85;
     if (typeof root._target_ === 'string') return 0.8;
     return countKeys(root, TRAINER_KEYS) >= 2 ? 0.6 : 0;
+  },
+  loader(root) {
+    // Hydra composes its `_target_` files with OmegaConf; LightningCLI and LitGPT read with jsonargparse.
+    return usesHydra(root) ? LOADERS.omegaconf : LOADERS.jsonargparse;
   },
   read(root) {
     const builder = new ConfigBuilder();

@@ -2,6 +2,7 @@ import { isPlainObject } from '../model/normalize.js';
 import { TOP_LEVEL_KEYS } from '../model/schema.js';
 import { ConfigBuilder } from './adapter.js';
 import type { Adapter } from './adapter.js';
+import { LOADERS } from './loaders.js';
 
 /** Keys that mark another framework's file even where its top-level keys overlap ours (Lightning's `model`). */
 const FOREIGN_MARKERS = ['class_path', 'init_args', '_target_'];
@@ -10,6 +11,7 @@ const FOREIGN_MARKERS = ['class_path', 'init_args', '_target_'];
 export const nativeAdapter: Adapter = {
   name: 'native',
   description: "hplint's own YAML/JSON format (schema/hplint.schema.json)",
+  loader: () => LOADERS.hplint,
   detect(root) {
     if (!isPlainObject(root)) return 0;
     const keys = Object.keys(root).filter((k) => k !== '$schema');

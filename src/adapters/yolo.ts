@@ -1,6 +1,7 @@
 import { isPlainObject } from '../model/normalize.js';
 import { ConfigBuilder } from './adapter.js';
 import type { Adapter } from './adapter.js';
+import { LOADERS } from './loaders.js';
 import { YOLO, YOLO_DEFAULTS } from './defaults.js';
 import { countKeys, SourceReader } from './reader.js';
 
@@ -17,6 +18,8 @@ const BETA_OPTIMIZERS = /^(adam|adamw|adamax|nadam|radam)$/i;
 export const yoloAdapter: Adapter = {
   name: 'yolo',
   description: 'Ultralytics / YOLOv5 / YOLOv7 hyperparameters (lr0, lrf, momentum, …)',
+  // ultralytics `yaml_load` and YOLOv5 `yaml.safe_load`: a string lr0 raises in check_cfg or the optimizer.
+  loader: () => LOADERS.ultralytics,
   detect(root) {
     if (!isPlainObject(root) || typeof root.lr0 !== 'number') return 0;
     return countKeys(root, COMPANION_KEYS) > 0 ? 0.95 : 0.7;
