@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatScoreReport, readCorpus, scoreFormats, sharedCorpora } from '../scripts/corpus-index.mjs';
 import { lintText } from '../src/engine/lint.js';
+import { withoutShared } from './helpers/shared.js';
 
 /**
  * Every real config of ../shared/corpus and ../shared/corpus/v2 (third-party files, never copied into the
@@ -15,12 +16,15 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const corpora = sharedCorpora(ROOT);
 const lint = (text: string, file: string) => lintText(text, { filePath: file });
 
-if (corpora.length === 0) {
-  describe('the shared corpora of real configs', () => {
-    it.skip('are absent: ../shared/corpus is not beside the repository, so these tests do not run', () => {});
+const absent = withoutShared('format detection and unknown-key floods on every real config of ../shared/corpus and corpus/v2, and their diagnostics snapshot');
+
+describe.skipIf(absent)('the shared corpora of real configs', () => {
+  it('are both there', () => {
+    expect(corpora.map((dir) => path.relative(ROOT, dir))).toEqual([path.join('..', 'shared', 'corpus'), path.join('..', 'shared', 'corpus', 'v2')]);
   });
-  console.warn('corpus.test.ts: ../shared/corpus is absent beside the repository root; the corpus tests are skipped.');
-} else {
+});
+
+if (corpora.length > 0) {
   describe.each(corpora.map((dir) => [path.relative(ROOT, dir), dir] as const))('the corpus %s', (label, dir) => {
     const entries = readCorpus(dir);
 
