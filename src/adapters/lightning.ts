@@ -134,7 +134,13 @@ function detectFlat(root: unknown): number {
   if (isPlainObject(root.train) && ('micro_batch_size' in root.train || 'global_batch_size' in root.train)) return 0.9;
   if (Object.keys(root).some((k) => classSpecAt(root, [k])?.qualified.startsWith('torch.optim'))) return 0.85;
   if (typeof root._target_ === 'string') return 0.8;
+  if (isCallbacksGroup(root)) return 0.7;
   return countKeys(root, TRAINER_KEYS) >= 2 ? 0.6 : 0;
+}
+
+/** A Hydra `callbacks/` group file: named entries that instantiate Lightning callbacks. */
+function isCallbacksGroup(root: Record<string, unknown>): boolean {
+  return Object.values(root).some((v) => isPlainObject(v) && typeof v._target_ === 'string' && /lightning\.(pytorch\.)?callbacks\./.test(v._target_));
 }
 
 function readFlat(root: unknown): AdapterOutput {
@@ -188,7 +194,8 @@ function readDevices(reader: SourceReader, args: SourcePath): void {
 
 /** Callbacks as a LightningCLI list (`trainer.callbacks`) or a Hydra `callbacks:` group mapping. */
 function readCallbacks(reader: SourceReader): void {
-  for (const container of [['trainer', 'callbacks'], ['trainer', 'init_args', 'callbacks'], ['callbacks']] as const) {
+  const group: readonly SourcePath[] = isPlainObject(reader.root) && isCallbacksGroup(reader.root) ? [[]] : [];
+  for (const container of [['trainer', 'callbacks'], ['trainer', 'init_args', 'callbacks'], ['callbacks'], ...group]) {
     const node = reader.get(container);
     const keys: (string | number)[] = Array.isArray(node) ? node.map((_, i) => i) : isPlainObject(node) ? Object.keys(node) : [];
     for (const key of keys) {

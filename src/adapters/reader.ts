@@ -28,9 +28,12 @@ export function asString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** YAML leaves an empty value (`max_steps:`) as null: the author did not set it. */
+/**
+ * YAML leaves an empty value (`max_steps:`) as null, and OmegaConf's `???` marks a value to be given on the
+ * command line: either way the file does not set it.
+ */
 export function isWritten(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== '';
+  return value !== undefined && value !== null && value !== '' && value !== '???';
 }
 
 /**

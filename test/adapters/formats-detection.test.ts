@@ -27,6 +27,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   'hf-yaml11-scalars.yaml': 'hf',
   'hydra-package-recipe.yaml': 'hf',
   'yolov5-run-options.yaml': 'yolo',
+  'hydra-callbacks-group.yaml': 'lightning',
 };
 
 describe('format detection on the shapes real files have', () => {
@@ -63,6 +64,12 @@ describe('format detection on the shapes real files have', () => {
     });
     expect(config.sources.get('/optimizer/learningRate')).toEqual(['fit', 'optimizer', 'init_args', 'lr']);
     expect(config.document.rangeOf(config.sources.get('/training/batchSize')!)?.line).toBe(21);
+  });
+
+  it('reads a Hydra callbacks group; OmegaConf\'s ??? is a value not given, not a monitor named "???"', () => {
+    const config = read('hydra-callbacks-group.yaml');
+    expect(config.config).toEqual({ training: { earlyStopping: { patience: 3 } } });
+    expect(config.sources.get('/training/earlyStopping/patience')).toEqual(['early_stopping', 'patience']);
   });
 
   it("reads jsonargparse's dotted keys as the sections they name", () => {
