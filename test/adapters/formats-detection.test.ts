@@ -109,6 +109,22 @@ describe("each file is read with its framework's loader", () => {
     expect(lint('hydra-package-recipe.yaml').diagnostics.filter((d) => d.ruleId === 'yaml-float-as-string')).toEqual([]);
   });
 
+  it('a value Keras writes validly is never invalid-value: ZeroPadding2D padding amounts are not a padding mode', () => {
+    const model = {
+      class_name: 'Sequential',
+      config: {
+        name: 'seq',
+        layers: [
+          { class_name: 'ZeroPadding2D', config: { name: 'pad', padding: [[3, 3], [3, 3]], batch_input_shape: [null, 32, 32, 3] } },
+          { class_name: 'Conv2D', config: { name: 'conv', filters: 8, kernel_size: [3, 3], padding: 'same', activation: 'relu' } },
+        ],
+      },
+    };
+    const result = lintText(JSON.stringify(model), { filePath: 'model.json' });
+    expect(result.format).toBe('keras');
+    expect(result.diagnostics.filter((d) => d.ruleId === 'invalid-value')).toEqual([]);
+  });
+
   it('jsonargparse for a LightningCLI dump: 3e-4 is a float', () => {
     expect(lint('lightning-fit-dump.yaml').diagnostics.filter((d) => d.ruleId === 'yaml-float-as-string')).toEqual([]);
   });
