@@ -1,5 +1,4 @@
 import { isPlainObject } from '../model/normalize.js';
-import { ConfigBuilder } from './adapter.js';
 import type { Adapter, AdapterOutput } from './adapter.js';
 import { LOADERS } from './loaders.js';
 import type { Loader } from './loaders.js';
@@ -11,7 +10,8 @@ import {
   TRL,
   TRL_LORA_DEFAULTS,
 } from './defaults.js';
-import { asNumber, countKeys, SourceReader } from './reader.js';
+import { asNumber, countKeys, readMapping } from './reader.js';
+import type { SourceReader } from './reader.js';
 import { readView, sectionView } from './view.js';
 
 /**
@@ -136,16 +136,14 @@ function trainingSection(root: Record<string, unknown>): string | undefined {
 }
 
 function readFlat(root: unknown): AdapterOutput {
-  const builder = new ConfigBuilder();
-  if (!isPlainObject(root)) return builder.output();
-  const reader = new SourceReader(root, builder);
-  const dialect = dialectOf(root);
-  readModel(reader, dialect);
-  readOptimizer(reader, dialect);
-  readSchedule(reader, dialect);
-  readTraining(reader, dialect);
-  readValidation(reader);
-  return builder.output();
+  return readMapping(root, (reader, recipe) => {
+    const dialect = dialectOf(recipe);
+    readModel(reader, dialect);
+    readOptimizer(reader, dialect);
+    readSchedule(reader, dialect);
+    readTraining(reader, dialect);
+    readValidation(reader);
+  });
 }
 
 function readModel(reader: SourceReader, dialect: Dialect): void {

@@ -12,7 +12,8 @@ import {
   PYTORCH_OPTIMIZER_DEFAULTS,
   PYTORCH_PLATEAU_DEFAULTS,
 } from './defaults.js';
-import { asNumber, countKeys, SourceReader, valueAt } from './reader.js';
+import { asNumber, countKeys, readMapping, valueAt } from './reader.js';
+import type { SourceReader } from './reader.js';
 import { readView, sectionView, undottedView } from './view.js';
 
 /**
@@ -144,18 +145,16 @@ function isCallbacksGroup(root: Record<string, unknown>): boolean {
 }
 
 function readFlat(root: unknown): AdapterOutput {
-  const builder = new ConfigBuilder();
-  if (!isPlainObject(root)) return builder.output();
-  const reader = new SourceReader(root, builder);
-  const role = rootRole(root);
-  readTrainer(reader, isPlainObject(root.trainer) ? ['trainer'] : role === 'trainer' || countKeys(root, TRAINER_KEYS) > 0 ? [] : undefined);
-  readCallbacks(reader);
-  readData(reader, isPlainObject(root.data) ? ['data'] : role === 'data' ? [] : undefined);
-  const model = isPlainObject(root.model) ? ['model'] : role === 'model' ? [] : undefined;
-  readOptimizer(reader, model);
-  readScheduler(reader, model);
-  readLitGpt(reader);
-  return builder.output();
+  return readMapping(root, (reader, config) => {
+    const role = rootRole(config);
+    readTrainer(reader, isPlainObject(config.trainer) ? ['trainer'] : role === 'trainer' || countKeys(config, TRAINER_KEYS) > 0 ? [] : undefined);
+    readCallbacks(reader);
+    readData(reader, isPlainObject(config.data) ? ['data'] : role === 'data' ? [] : undefined);
+    const model = isPlainObject(config.model) ? ['model'] : role === 'model' ? [] : undefined;
+    readOptimizer(reader, model);
+    readScheduler(reader, model);
+    readLitGpt(reader);
+  });
 }
 
 /** What a Hydra group file with a top-level `_target_` configures: a Trainer, a DataModule or the model. */

@@ -1,6 +1,7 @@
 import { isPlainObject } from '../model/normalize.js';
 import type { SourcePath } from '../source/range.js';
-import type { ConfigBuilder } from './adapter.js';
+import { ConfigBuilder } from './adapter.js';
+import type { AdapterOutput } from './adapter.js';
 
 /** A canonical path as `ConfigBuilder` takes it, e.g. `['optimizer', 'learningRate']`. */
 export type CanonicalPath = readonly (string | number)[];
@@ -92,6 +93,13 @@ export class SourceReader {
     if (valueAt(this.builder.config, to) !== undefined) return;
     this.builder.setDefault(to, value, framework, anchor && this.has(anchor) ? anchor : undefined);
   }
+}
+
+/** Reads a mapping with `read` into a new builder; anything else reads as nothing. */
+export function readMapping(root: unknown, read: (reader: SourceReader, root: Record<string, unknown>) => void): AdapterOutput {
+  const builder = new ConfigBuilder();
+  if (isPlainObject(root)) read(new SourceReader(root, builder), root);
+  return builder.output();
 }
 
 /** Counts the keys of a mapping that appear in `known`. */

@@ -1,9 +1,9 @@
 import { isPlainObject } from '../model/normalize.js';
-import { ConfigBuilder } from './adapter.js';
 import type { Adapter, AdapterOutput } from './adapter.js';
 import { LOADERS } from './loaders.js';
 import { YOLO, YOLO_DEFAULTS } from './defaults.js';
-import { countKeys, SourceReader } from './reader.js';
+import { countKeys, readMapping } from './reader.js';
+import type { SourceReader } from './reader.js';
 import { readView, viewOf } from './view.js';
 
 /**
@@ -48,14 +48,12 @@ function isRunOptions(root: Record<string, unknown>): boolean {
 }
 
 function readHyp(root: unknown): AdapterOutput {
-  const builder = new ConfigBuilder();
-  if (!isPlainObject(root)) return builder.output();
-  const reader = new SourceReader(root, builder);
-  const auto = readOptimizer(reader);
-  readSchedule(reader, auto);
-  readTraining(reader);
-  readLosses(reader);
-  return builder.output();
+  return readMapping(root, (reader) => {
+    const auto = readOptimizer(reader);
+    readSchedule(reader, auto);
+    readTraining(reader);
+    readLosses(reader);
+  });
 }
 
 /** Returns true for `optimizer: auto`, which picks the optimizer, its rate and momentum itself. */
