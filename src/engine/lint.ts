@@ -7,6 +7,7 @@ import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
 import { RULES } from '../rules/index.js';
 import { parseSource } from '../source/document.js';
+import { mayReadDifferently } from '../source/scalar-rules.js';
 import type { SourceDocument } from '../source/document.js';
 import { LIMITS } from '../source/limits.js';
 import { FILE_START } from '../source/range.js';
@@ -116,7 +117,7 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
  * boolean) stays as YAML 1.2 read it.
  */
 function readAs(parsed: SourceDocument, loader: Loader): SourceDocument {
-  if (loader.scalars === parsed.scalarRules) return parsed;
+  if (loader.scalars === parsed.scalarRules || !mayReadDifferently(parsed.text, loader.scalars)) return parsed;
   const reparsed = parseSource(parsed.text, parsed.filePath, loader.scalars);
   return reparsed.problems.length === 0 ? reparsed : parsed;
 }
