@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatScoreReport, readCorpus, scoreFormats, sharedCorpora } from '../scripts/corpus-index.mjs';
-import { lintText } from '../src/engine/lint.js';
+import { lintText } from '../src/rules/index.js';
 import { parseSource } from '../src/source/document.js';
 import { mayReadDifferently } from '../src/source/scalar-rules.js';
 import { withoutShared } from './helpers/shared.js';
