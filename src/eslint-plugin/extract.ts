@@ -1,4 +1,3 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { DocumentFacts } from '../engine/rule.js';
 import { normalizeConfig } from '../model/normalize.js';
@@ -52,9 +51,9 @@ export function extract(sourceCode: TSESLint.SourceCode): Extraction {
   const bindings = new TfjsBindings(scopes);
   const calls: TSESTree.CallExpression[] = [];
   walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.ImportDeclaration) bindings.addImport(node);
-    else if (node.type === AST_NODE_TYPES.CallExpression) {
-      if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') bindings.addRequire(node);
+    if (node.type === 'ImportDeclaration') bindings.addImport(node);
+    else if (node.type === 'CallExpression') {
+      if (node.callee.type === 'Identifier' && node.callee.name === 'require') bindings.addRequire(node);
       else calls.push(node);
     }
   });
@@ -85,7 +84,7 @@ class Extractor {
       const method = this.modelMethod(call);
       if (!method) continue;
       const receiver = unwrap((call.callee as TSESTree.MemberExpression).object);
-      const variable = receiver.type === AST_NODE_TYPES.Identifier ? variableOf(receiver, this.scopes) : undefined;
+      const variable = receiver.type === 'Identifier' ? variableOf(receiver, this.scopes) : undefined;
       const setup = (variable && byVariable.get(variable)) ?? unbound;
       if (method === 'add') setup.adds.push(call);
       else if (method === 'compile') setup.compiles.push(call);
@@ -125,15 +124,15 @@ class Extractor {
   /** `const model = tf.sequential()` → the variable `model`. */
   private declaredVariable(call: TSESTree.CallExpression): TSESLint.Scope.Variable | undefined {
     let node: TSESTree.Node = call;
-    while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression)) node = node.parent;
+    while (node.parent && (node.parent.type === 'AwaitExpression' || node.parent.type === 'TSAsExpression')) node = node.parent;
     const declarator = node.parent;
-    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
     return variableOf(declarator.id, this.scopes);
   }
 
   /** `x.add(layer)`, `x.compile({…})`, `x.fit(a, b, …)`, `x.fitDataset(ds, …)`, shaped as model calls. */
   private modelMethod(call: TSESTree.CallExpression): string | undefined {
-    if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    if (call.callee.type !== 'MemberExpression') return undefined;
     const name = memberName(call.callee, this.scopes);
     if (name === undefined || !METHODS.has(name)) return undefined;
     const [first] = call.arguments;
@@ -177,7 +176,7 @@ class Extractor {
       const items = [...elements, ...adds.map((add) => add.arguments[0]!)];
       items.forEach((item, index) => this.readLayer(recorder, ['model', 'layers', index], item));
       const siblings: TSESTree.Node[] = adds.length === 0 ? elements : elements.length === 0 ? adds.map((add) => add.parent) : [];
-      const statements = adds.length === 0 || siblings.every((s) => s.type === AST_NODE_TYPES.ExpressionStatement);
+      const statements = adds.length === 0 || siblings.every((s) => s.type === 'ExpressionStatement');
       if (items.length > 0 && statements && siblings.length === items.length && siblings.every((s) => s.parent === siblings[0]!.parent)) {
         recorder.lists.set('/model/layers', siblings);
       }
@@ -203,7 +202,7 @@ class Extractor {
       const node = resolveExpression(expression, this.scopes);
       if (seen.has(node)) return node;
       if (this.api.callOf(node) === 'input') return undefined;
-      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(node.callee, this.scopes) !== 'apply' || !node.arguments[0]) {
+      if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || memberName(node.callee, this.scopes) !== 'apply' || !node.arguments[0]) {
         readable = false;
         return undefined;
       }
@@ -233,7 +232,7 @@ class Extractor {
   private layerCall(expression: TSESTree.Node): { call: TSESTree.CallExpression; type: string; config?: Map<string, TSESTree.Property> } | undefined {
     const call = resolveExpression(expression, this.scopes);
     const api = this.api.callOf(call);
-    if (call.type !== AST_NODE_TYPES.CallExpression || !api?.startsWith('layers.')) return undefined;
+    if (call.type !== 'CallExpression' || !api?.startsWith('layers.')) return undefined;
     const config = objectProperties(call.arguments[0], this.scopes);
     return { call, type: api.slice('layers.'.length), ...(config ? { config } : {}) };
   }
@@ -260,7 +259,7 @@ class Extractor {
   private readRegularizer(recorder: Recorder, path: readonly (string | number)[], expression: TSESTree.Node): void {
     const call = resolveExpression(expression, this.scopes);
     const api = this.api.callOf(call);
-    if (call.type !== AST_NODE_TYPES.CallExpression || !api || !REGULARIZERS.has(api)) return;
+    if (call.type !== 'CallExpression' || !api || !REGULARIZERS.has(api)) return;
     recorder.locate(path, call);
     const config = objectProperties(call.arguments[0], this.scopes);
     for (const key of ['l1', 'l2']) recorder.value([...path, key], config?.get(key)?.value);
@@ -290,7 +289,7 @@ class Extractor {
       return;
     }
     const api = this.api.callOf(node);
-    if (node.type !== AST_NODE_TYPES.CallExpression || !api?.startsWith('train.')) return;
+    if (node.type !== 'CallExpression' || !api?.startsWith('train.')) return;
     const name = api.slice('train.'.length);
     const factory = Object.hasOwn(TRAIN_FACTORIES, name) ? TRAIN_FACTORIES[name] : undefined;
     if (!factory) return;
@@ -364,7 +363,7 @@ class Extractor {
   /** `model.fitDataset(ds, …)`: the batch size is the argument of the last `.batch(n)` in the dataset's chain. */
   private readDatasetBatch(recorder: Recorder, expression: TSESTree.Node): void {
     let node = resolveExpression(expression, this.scopes);
-    for (let depth = 0; depth < 16 && node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression; depth++) {
+    for (let depth = 0; depth < 16 && node.type === 'CallExpression' && node.callee.type === 'MemberExpression'; depth++) {
       if (memberName(node.callee, this.scopes) === 'batch') {
         recorder.value(['training', 'batchSize'], node.arguments[0]);
         return;
@@ -376,7 +375,7 @@ class Extractor {
   private readCallbacks(recorder: Recorder, expression: TSESTree.Node): void {
     for (const element of arrayElements(expression, this.scopes) ?? [expression]) {
       const call = resolveExpression(element, this.scopes);
-      if (call.type !== AST_NODE_TYPES.CallExpression || this.api.callOf(call) !== 'callbacks.earlyStopping') continue;
+      if (call.type !== 'CallExpression' || this.api.callOf(call) !== 'callbacks.earlyStopping') continue;
       const path = ['training', 'earlyStopping'];
       recorder.locate(path, call);
       // Spread-in settings may set anything: the callback is there, its settings are unknown.
@@ -401,7 +400,7 @@ function insertOption(call: TSESTree.CallExpression, optionsNode: TSESTree.Node 
       return last ? (fixer, text) => fixer.insertTextAfter(last, `, { ${key}: ${text} }`) : undefined;
     }
     const object = unwrap(optionsNode);
-    if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    if (object.type !== 'ObjectExpression') return undefined;
     const first = object.properties[0];
     if (!first) return (fixer, text) => fixer.replaceText(object, `{ ${key}: ${text} }`);
     return (fixer, text) => fixer.insertTextBefore(first, `${key}: ${text}, `);
@@ -412,21 +411,21 @@ function insertOption(call: TSESTree.CallExpression, optionsNode: TSESTree.Node 
 function isStraightLine(call: TSESTree.Node): boolean {
   for (let node = call.parent; node; node = node.parent) {
     switch (node.type) {
-      case AST_NODE_TYPES.FunctionDeclaration:
-      case AST_NODE_TYPES.Program:
+      case 'FunctionDeclaration':
+      case 'Program':
         return true;
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-        return node.parent?.type !== AST_NODE_TYPES.CallExpression || node.parent.callee === node;
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-      case AST_NODE_TYPES.IfStatement:
-      case AST_NODE_TYPES.SwitchStatement:
-      case AST_NODE_TYPES.ConditionalExpression:
-      case AST_NODE_TYPES.LogicalExpression:
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        return node.parent?.type !== 'CallExpression' || node.parent.callee === node;
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement':
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+      case 'IfStatement':
+      case 'SwitchStatement':
+      case 'ConditionalExpression':
+      case 'LogicalExpression':
         return false;
       default:
     }

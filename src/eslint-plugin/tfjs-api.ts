@@ -1,4 +1,3 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap, variableOf } from './static.js';
 import type { Scopes } from './static.js';
@@ -27,8 +26,8 @@ export class TfjsBindings {
     if (!TFJS_PACKAGES.includes(declaration.source.value)) return;
     for (const specifier of declaration.specifiers) {
       const path =
-        specifier.type === AST_NODE_TYPES.ImportSpecifier
-          ? [specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value]
+        specifier.type === 'ImportSpecifier'
+          ? [specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value]
           : [];
       this.bind(specifier.local, path);
     }
@@ -37,15 +36,15 @@ export class TfjsBindings {
   /** `const tf = require('@tensorflow/tfjs')` and `const { layers, train } = require(…)`. */
   addRequire(call: TSESTree.CallExpression): void {
     const [source] = call.arguments;
-    if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string' || !TFJS_PACKAGES.includes(source.value)) return;
+    if (source?.type !== 'Literal' || typeof source.value !== 'string' || !TFJS_PACKAGES.includes(source.value)) return;
     let parent = call.parent;
-    while (parent && (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.TSAsExpression)) parent = parent.parent;
-    if (parent?.type !== AST_NODE_TYPES.VariableDeclarator) return;
-    if (parent.id.type === AST_NODE_TYPES.Identifier) this.bind(parent.id, []);
-    else if (parent.id.type === AST_NODE_TYPES.ObjectPattern) {
+    while (parent && (parent.type === 'AwaitExpression' || parent.type === 'TSAsExpression')) parent = parent.parent;
+    if (parent?.type !== 'VariableDeclarator') return;
+    if (parent.id.type === 'Identifier') this.bind(parent.id, []);
+    else if (parent.id.type === 'ObjectPattern') {
       for (const property of parent.id.properties) {
-        if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
-        if (property.value.type === AST_NODE_TYPES.Identifier) this.bind(property.value, [property.key.name]);
+        if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
+        if (property.value.type === 'Identifier') this.bind(property.value, [property.key.name]);
       }
     }
   }
@@ -53,11 +52,11 @@ export class TfjsBindings {
   /** The API path an expression names (`tf.layers.dense`, `layers.dense`, `sequential`), if it is TF.js. */
   pathOf(node: TSESTree.Node): ApiPath | undefined {
     const expression = unwrap(node);
-    if (expression.type === AST_NODE_TYPES.Identifier) {
+    if (expression.type === 'Identifier') {
       const variable = variableOf(expression, this.scopes);
       return variable ? this.paths.get(variable) : undefined;
     }
-    if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    if (expression.type === 'MemberExpression') {
       const base = this.pathOf(expression.object);
       const name = base && memberName(expression, this.scopes);
       return base && name !== undefined ? [...base, name] : undefined;
@@ -68,7 +67,7 @@ export class TfjsBindings {
   /** The API path a call invokes, joined with dots (`layers.dense`), if the callee is TF.js. */
   callOf(node: TSESTree.Node): string | undefined {
     const expression = unwrap(node);
-    if (expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    if (expression.type !== 'CallExpression') return undefined;
     return this.pathOf(expression.callee)?.join('.');
   }
 

@@ -26,7 +26,7 @@ describe('the ESLint plugin', () => {
   it('describes itself for flat config and exposes every code rule', () => {
     expect(plugin.meta).toEqual({ name: 'hplint', version: packageJson.version, namespace: 'hplint' });
     expect(Object.keys(plugin.rules).sort()).toEqual([...CODE_RULE_IDS].sort());
-    for (const [id, rule] of Object.entries(plugin.rules)) expect(rule.meta.docs?.url).toBe(docsUrl(id));
+    for (const [id, rule] of Object.entries(plugin.rules)) expect(rule.meta?.docs?.url).toBe(docsUrl(id));
     expect(packageJson.exports['./eslint-plugin']).toEqual({ types: './dist/eslint-plugin/index.d.ts', default: './dist/eslint-plugin/index.js' });
   });
 
