@@ -6,9 +6,10 @@ import { hplintSchema } from '../model/schema.js';
 import type { TrainingConfig } from '../model/types.js';
 import { Recorder } from './recorder.js';
 import type { ValueWriter } from './recorder.js';
-import { arrayElements, hasSpread, memberName, objectProperties, resolveExpression, staticValue, unwrap, variableOf } from './static.js';
+import { arrayElements, hasSpread, isNode, memberName, objectProperties, resolveExpression, staticValue, unwrap, variableOf } from './static.js';
 import type { Scopes } from './static.js';
-import { TfjsBindings } from './tfjs-api.js';
+import { PretrainedWeights } from './pretrained.js';
+import { GLOBAL_TF, TfjsBindings } from './tfjs-api.js';
 import { EARLY_STOPPING_DEFAULTS, FIT_DEFAULTS, STRING_OPTIMIZER_LEARNING_RATES, TRAIN_FACTORIES } from '../adapters/defaults.js';
 
 /** One training setup found in the code, in the canonical model, with the AST behind every path. */
@@ -38,27 +39,57 @@ const REGULARIZERS = new Set(['regularizers.l1', 'regularizers.l2', 'regularizer
 interface Setup {
   readonly root: TSESTree.Node;
   readonly factory?: TSESTree.CallExpression;
-  readonly kind: 'sequential' | 'functional' | 'loaded' | 'unbound';
+  /** `core`: an optimizer of `tf.train` driven by `optimizer.minimize(…)` (the core API's own training loop). */
+  readonly kind: 'sequential' | 'functional' | 'loaded' | 'core' | 'unbound';
   readonly adds: TSESTree.CallExpression[];
   readonly compiles: TSESTree.CallExpression[];
   readonly fits: TSESTree.CallExpression[];
 }
 
-/** The training setups of one file. Files that never import TF.js cost one text search. */
+/** `tf.sequential(`, `tf.train.adam(`, …: how a browser script that uses the global `tf` starts training. */
+const GLOBAL_TF_USE = /\btf\s*\.\s*(?:sequential|model|loadLayersModel|train|layers)\b/;
+
+/** The training setups of one file. Files that never mention TF.js cost one or two text searches. */
 export function extract(sourceCode: TSESLint.SourceCode): Extraction {
-  if (!sourceCode.text.includes('@tensorflow/tfjs')) return { setups: [] };
+  if (!sourceCode.text.includes('@tensorflow/tfjs') && !GLOBAL_TF_USE.test(sourceCode.text)) return { setups: [] };
   const scopes: Scopes = { scopeOf: (node) => sourceCode.getScope(node) };
   const bindings = new TfjsBindings(scopes);
+  if (usesGlobalTf(sourceCode)) bindings.useGlobal();
   const calls: TSESTree.CallExpression[] = [];
+  const freezes: TSESTree.AssignmentExpression[] = [];
   walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     if (node.type === 'ImportDeclaration') bindings.addImport(node);
+    else if (node.type === 'ImportExpression') bindings.addRequire(node);
     else if (node.type === 'CallExpression') {
       if (node.callee.type === 'Identifier' && node.callee.name === 'require') bindings.addRequire(node);
       else calls.push(node);
-    }
+    } else if (isFreeze(node)) freezes.push(node);
   });
   if (bindings.isEmpty) return { setups: [] };
-  return { setups: new Extractor(scopes, bindings, sourceCode.ast).run(calls) };
+  return { setups: new Extractor(scopes, bindings, sourceCode.ast).run(calls, freezes) };
+}
+
+/** The script reads a `tf` it never declares (or one only ESLint's `globals` declare): TF.js' `<script>` global. */
+function usesGlobalTf(sourceCode: TSESLint.SourceCode): boolean {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return false;
+  const declared = globalScope.set.get(GLOBAL_TF);
+  if (declared) return declared.defs.length === 0 && declared.references.length > 0;
+  return globalScope.through.some((reference) => reference.identifier.name === GLOBAL_TF);
+}
+
+/** `x.trainable = false`. */
+function isFreeze(node: TSESTree.Node): node is TSESTree.AssignmentExpression {
+  return (
+    node.type === 'AssignmentExpression' &&
+    node.operator === '=' &&
+    node.left.type === 'MemberExpression' &&
+    !node.left.computed &&
+    node.left.property.type === 'Identifier' &&
+    node.left.property.name === 'trainable' &&
+    node.right.type === 'Literal' &&
+    node.right.value === false
+  );
 }
 
 class Extractor {
@@ -68,7 +99,9 @@ class Extractor {
     private readonly program: TSESTree.Program,
   ) {}
 
-  run(calls: readonly TSESTree.CallExpression[]): ExtractedSetup[] {
+  private pretrained!: PretrainedWeights;
+
+  run(calls: readonly TSESTree.CallExpression[], freezes: readonly TSESTree.AssignmentExpression[]): ExtractedSetup[] {
     const byVariable = new Map<TSESLint.Scope.Variable, Setup>();
     const setups: Setup[] = [];
     for (const call of calls) {
@@ -91,7 +124,32 @@ class Extractor {
       else setup.fits.push(call);
     }
     this.attachUnbound(setups, unbound);
+    setups.push(...this.coreSetups(calls, setups));
+    const loaded = new Set([...byVariable].filter(([, setup]) => setup.kind === 'loaded').map(([variable]) => variable));
+    this.pretrained = new PretrainedWeights(this.scopes, loaded, freezes);
     return setups.flatMap((setup) => this.build(setup));
+  }
+
+  /**
+   * Core-API training: `const optimizer = tf.train.adam(0.01)` stepped by `optimizer.minimize(() => loss)`
+   * (or `applyGradients`), usually in a loop. One setup per optimizer that no `compile` already uses.
+   */
+  private coreSetups(calls: readonly TSESTree.CallExpression[], setups: readonly Setup[]): Setup[] {
+    const compiled = new Set<TSESTree.Node>();
+    for (const compile of setups.flatMap((setup) => setup.compiles)) {
+      const optimizer = objectProperties(compile.arguments[0], this.scopes)?.get('optimizer');
+      if (optimizer) compiled.add(resolveExpression(optimizer.value, this.scopes));
+    }
+    const byOptimizer = new Map<TSESTree.Node, Setup>();
+    for (const call of calls) {
+      if (call.callee.type !== 'MemberExpression') continue;
+      const method = memberName(call.callee, this.scopes);
+      if (method !== 'minimize' && method !== 'applyGradients') continue;
+      const optimizer = resolveExpression(call.callee.object, this.scopes);
+      if (optimizer.type !== 'CallExpression' || !this.api.callOf(optimizer)?.startsWith('train.') || compiled.has(optimizer) || byOptimizer.has(optimizer)) continue;
+      byOptimizer.set(optimizer, { root: call, factory: optimizer, kind: 'core', adds: [], compiles: [], fits: [] });
+    }
+    return [...byOptimizer.values()];
   }
 
   /**
@@ -153,13 +211,22 @@ class Extractor {
       const fits = setup.fits.filter((fit) => (index === 0 || fit.range[0] > compile!.range[0]) && (!next || fit.range[0] < next.range[0]));
       const recorder = new Recorder(this.scopes);
       recorder.locate([], compile ?? fits[0] ?? setup.root);
-      if (setup.kind === 'loaded') recorder.builder.set(['pretrained'], true);
+      const pretrained = this.trainsPretrainedWeights(setup);
+      if (pretrained !== undefined) recorder.builder.set(['pretrained'], pretrained);
+      if (setup.kind === 'core') this.readOptimizer(recorder, setup.factory!);
       const outputs = this.readModel(recorder, setup);
       if (compile) this.readCompile(recorder, compile, outputs);
       for (const fit of fits) this.readFit(recorder, fit);
-      if (!compile && fits.length === 0 && !recorder.builder.config.model) return [];
+      if (!compile && fits.length === 0 && !recorder.builder.config.model && setup.kind !== 'core') return [];
       return [finish(recorder)];
     });
+  }
+
+  /** A loaded model trained itself fine-tunes; a built one does when it contains a loaded model left trainable. */
+  private trainsPretrainedWeights(setup: Setup): boolean | undefined {
+    if (setup.kind === 'loaded') return true;
+    if ((setup.kind !== 'sequential' && setup.kind !== 'functional') || !setup.factory) return undefined;
+    return this.pretrained.ofBuiltModel([setup.factory, ...setup.adds]);
   }
 
   // ---- models -------------------------------------------------------------------------------------
@@ -249,11 +316,26 @@ class Extractor {
     recorder.set([...path, 'type'], layer.type, layer.call.callee);
     const config = layer.config;
     if (!config) return;
-    for (const key of LAYER_KEYS) recorder.value([...path, key], config.get(key)?.value);
+    for (const key of LAYER_KEYS) {
+      if (key === 'inputShape') this.readInputShape(recorder, [...path, key], config.get(key)?.value);
+      else recorder.value([...path, key], config.get(key)?.value);
+    }
     const regularizer = config.get('kernelRegularizer');
     if (regularizer) this.readRegularizer(recorder, [...path, 'kernelRegularizer'], regularizer.value);
     const inner = config.get('layer');
     if (inner && path.length === 3) this.readLayer(recorder, [...path, 'layer'], inner.value);
+  }
+
+  /**
+   * TF.js builds a layer's batch input shape as `[batchSize].concat(inputShape)`, so `inputShape: 1` is
+   * the shape `[1]`. Anything but a number or a list of whole numbers (and nulls) is left unknown: the
+   * extractor does not re-implement TF.js' shape checks, and `invalid-value` must not guess at them.
+   */
+  private readInputShape(recorder: Recorder, path: readonly (string | number)[], node: TSESTree.Node | undefined): void {
+    if (!node) return;
+    const shape = staticValue(node, this.scopes)?.value;
+    if (typeof shape === 'number' && Number.isInteger(shape)) recorder.set(path, [shape], node);
+    else if (Array.isArray(shape) && shape.every((d) => d === null || Number.isInteger(d))) recorder.value(path, node);
   }
 
   private readRegularizer(recorder: Recorder, path: readonly (string | number)[], expression: TSESTree.Node): void {
@@ -467,8 +549,4 @@ function walk(root: TSESTree.Node, keys: TSESLint.SourceCode.VisitorKeys, visit:
       } else if (isNode(child)) stack.push(child);
     }
   }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

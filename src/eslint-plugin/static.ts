@@ -237,3 +237,8 @@ export function memberName(node: TSESTree.MemberExpression, scopes: Scopes): str
   const key = staticValue(node.property, scopes)?.value;
   return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
 }
+
+/** True for an AST node (an object with a string `type`), as opposed to positions, tokens and other fields. */
+export function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
