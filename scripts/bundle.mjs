@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// Bundles the CLI into dist/bundle/ (run by `npm run build` after tsc): one pre-linked ES module graph
-// instead of ~180 files to resolve and compile at every start, which is what a pre-commit hook pays for
-// each run. Code splitting keeps `advise` and `bench` in chunks loaded only when those commands run, and
-// the worker entries (check's thread pool, the bench's trainer) share the chunks, so every class is one
-// class in each thread. The light runtime packages of the start-up path are bundled in; everything else
-// (TF.js, mnist, ajv and diff which the code requires lazily) stays an import resolved at run time.
-// The library API (dist/index.js) and the ESLint plugin are not bundled: they are imported by other
-// programs, which resolve and share their dependencies.
+// Bundles the CLI into dist/bundle/ (run by `npm run build` after tsc), for start-up time: a pre-commit
+// hook pays it on every run.
+//  - hplint.cjs: the whole CLI as one CommonJS script. bin/hplint.js compiles it with a V8 code cache
+//    (Node 20 has no compile cache for ES modules), so a run after the first skips parsing and
+//    compiling. `advise` and `bench` are inside, so every class is one class (an error thrown by
+//    `advise` is the `UsageError` main catches).
+//  - check-worker.js, worker.js: the worker threads of `check --concurrency` and of the bench, as ES
+//    modules sharing chunks; the CLI finds them as `new URL('./check-worker.js', import.meta.url)`.
+// The light packages of the start-up path are compiled in; everything else (TF.js, mnist, cli-progress,
+// and ajv and diff, which the code requires lazily) stays an import resolved at run time.
+// The library API (dist/index.js) and the ESLint plugin are not bundled: other programs import them and
+// share their dependencies.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -34,21 +38,33 @@ const inlineVersion = {
   },
 };
 
-await build({
+const common = {
   absWorkingDir: root,
-  // Worker paths are resolved as `new URL('./check-worker.js', import.meta.url)` (and './worker.js'):
-  // entries and chunks share one directory so that those URLs find the workers.
-  entryPoints: { hplint: 'src/cli/main.ts', 'check-worker': 'src/cli/check-worker.ts', worker: 'src/bench/worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'eof',
-  // The bundled CommonJS packages (commander) require Node's built-ins; ES modules have no `require`.
-  banner: { js: "import { createRequire as __hplintCreateRequire } from 'node:module'; const require = __hplintCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   plugins: [externalPackages, inlineVersion],
+};
+
+await build({
+  ...common,
+  entryPoints: { hplint: 'src/cli/main.ts' },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // The sources locate files and workers from import.meta.url; in a script that is the file's own URL.
+  define: { 'import.meta.url': '__hplintFileUrl' },
+  banner: { js: "const __hplintFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+await build({
+  ...common,
+  entryPoints: { 'check-worker': 'src/cli/check-worker.ts', worker: 'src/bench/worker.ts' },
+  format: 'esm',
+  splitting: true,
+  // The bundled CommonJS packages (commander) require Node's built-ins; ES modules have no `require`.
+  banner: { js: "import { createRequire as __hplintCreateRequire } from 'node:module'; const require = __hplintCreateRequire(import.meta.url);" },
 });
