@@ -12,9 +12,10 @@
 // Packages come from npm's cache when they are there (--prefer-offline); eslint@9.15 and jiti may need
 // the registry once. Exit 0 when everything holds; otherwise every failure is listed and it exits 1.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createProject, diskUsage, npmInstall, pack } from './lib/package-install.mjs';
 
 const root = join(import.meta.dirname, '..');
 const MAX_INSTALL_MB = 15;
@@ -39,20 +40,6 @@ function run(command, args, options = {}) {
   }
 }
 
-function npmInstall(...specs) {
-  const result = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...specs]);
-  if (result.code !== 0) throw new Error(`npm install ${specs.join(' ')} failed:\n${result.out}`);
-  return result.out;
-}
-
-/** Bytes on disk (what `du` counts: whole blocks), which is more than the files' own sizes. */
-function diskUsage(path) {
-  const stat = statSync(path);
-  const own = stat.blocks * 512;
-  if (!stat.isDirectory()) return own;
-  return own + readdirSync(path).reduce((total, entry) => total + diskUsage(join(path, entry)), 0);
-}
-
 /** The fenced code blocks of a README section, by language. */
 function codeBlocks(readme, heading, language) {
   const start = readme.indexOf(`\n${heading}\n`);
@@ -65,9 +52,8 @@ function codeBlocks(readme, heading, language) {
 try {
   // ---- the tarball ------------------------------------------------------------------------------
   if (!statSync(join(root, 'dist/bundle/hplint.js'), { throwIfNoEntry: false })) throw new Error('dist/ is not built: run `npm run build` first');
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }));
-  const tarball = join(work, packed[0].filename);
-  const files = packed[0].files.map((f) => f.path);
+  const { tarball, files: packedFiles } = pack(root, work);
+  const files = packedFiles.map((f) => f.path);
   check('the tarball ships no source maps', !files.some((f) => f.endsWith('.map')), files.filter((f) => f.endsWith('.map')).slice(0, 3).join(', '));
   check('the tarball ships a LICENSE', files.includes('LICENSE'));
   check('the tarball ships no TypeScript sources', !files.some((f) => f.startsWith('src/')));
@@ -76,10 +62,9 @@ try {
   check('package.json has no install-time or prepare script', installTime.length === 0, installTime.join(', '));
 
   // ---- a CLI user's install -----------------------------------------------------------------------
-  mkdirSync(project);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'try-hplint', version: '1.0.0', private: true, type: 'module' }, null, 2));
+  createProject(project);
   const started = Date.now();
-  const installOutput = npmInstall(tarball);
+  const installOutput = npmInstall(project, tarball);
   const megabytes = diskUsage(join(project, 'node_modules')) / 2 ** 20;
   check(`npm install hplint: node_modules ≤ ${MAX_INSTALL_MB} MB on disk`, megabytes <= MAX_INSTALL_MB, `${megabytes.toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   check('npm install hplint runs no install script', !/install-scripts|postinstall|node-pre-gyp/.test(installOutput), installOutput.trim().split('\n')[0] ?? '');
@@ -114,7 +99,7 @@ console.log(schema.type, Object.keys(schema.properties).includes('optimizer'), J
 
   // ---- the ESLint plugin --------------------------------------------------------------------------
   const versionOf = (name) => pkg.devDependencies[name];
-  npmInstall(`eslint@${versionOf('eslint')}`, `eslint9@npm:eslint@${ESLINT_OLDEST}`, `typescript-eslint@${versionOf('typescript-eslint')}`, `typescript@${versionOf('typescript')}`, 'jiti@^2');
+  npmInstall(project, `eslint@${versionOf('eslint')}`, `eslint9@npm:eslint@${ESLINT_OLDEST}`, `typescript-eslint@${versionOf('typescript-eslint')}`, `typescript@${versionOf('typescript')}`, 'jiti@^2');
   const training = `import * as tf from '@tensorflow/tfjs';
 const model = tf.sequential();
 model.add(tf.layers.dense({ units: 10, inputShape: [784], activation: 'softmax' }));
