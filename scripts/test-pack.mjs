@@ -51,7 +51,7 @@ function codeBlocks(readme, heading, language) {
 
 try {
   // ---- the tarball ------------------------------------------------------------------------------
-  if (!statSync(join(root, 'dist/bundle/hplint.js'), { throwIfNoEntry: false })) throw new Error('dist/ is not built: run `npm run build` first');
+  if (!statSync(join(root, 'dist/bundle/hplint.cjs'), { throwIfNoEntry: false })) throw new Error('dist/ is not built: run `npm run build` first');
   const { tarball, files: packedFiles } = pack(root, work);
   const files = packedFiles.map((f) => f.path);
   check('the tarball ships no source maps', !files.some((f) => f.endsWith('.map')), files.filter((f) => f.endsWith('.map')).slice(0, 3).join(', '));
@@ -79,6 +79,8 @@ try {
     const result = run('sh', ['-c', line]);
     check(`quick start: ${line}`, result.code === 0 && !/internal error|Error:/.test(result.out), result.out.trim().split('\n').at(-1));
   }
+  const cache = join(project, 'node_modules/.cache/hplint');
+  check('the CLI wrote its code cache in node_modules/.cache/hplint', statSync(cache, { throwIfNoEntry: false })?.isDirectory() === true);
   const fixedConfig = readFileSync(join(project, 'train.yaml'), 'utf8');
   check('quick start: --fix-unsafe wrote the suggested values', /learningRate: 0\.01/.test(fixedConfig) && /batchSize: 32/.test(fixedConfig), fixedConfig.trim());
   const [library] = codeBlocks(readme, '## Library', 'js');
@@ -141,6 +143,23 @@ export default config;
       check(`${eslintName}, ${configName}: the plugin reports on ${targets.join(' and ')}`, JSON.stringify(messages) === JSON.stringify(expected), messages.join('; '));
       rmSync(join(project, configName));
     }
+  }
+
+  // The README's own plugin configs, as written, in the current ESLint (defineConfig needs ESLint 9.22+).
+  const readmeConfigs = [...codeBlocks(readme, '## ESLint plugin for TF.js code', 'js'), ...codeBlocks(readme, '## ESLint plugin for TF.js code', 'ts')];
+  for (const text of readmeConfigs) {
+    const configName = /^\/\/ (eslint\.config\.\w+)/.exec(text)?.[1];
+    if (!configName) throw new Error(`a README plugin config does not start with its file name: ${text.split('\n')[0]}`);
+    writeFileSync(join(project, configName), text);
+    const result = run('node', [eslints[`ESLint ${versionOf('eslint')}`], '--config', configName, '--format', 'json', 'src/train.js']);
+    let rules = [];
+    try {
+      rules = JSON.parse(result.out).flatMap((file) => file.messages.map((m) => m.ruleId)).filter((id) => id?.startsWith('hplint/'));
+    } catch {
+      rules = [result.out.trim().split('\n').slice(0, 3).join(' ')];
+    }
+    check(`README's ${configName} runs the plugin in ESLint ${versionOf('eslint')}`, rules.includes('hplint/learning-rate-range'), rules.join('; '));
+    rmSync(join(project, configName));
   }
 
   // TypeScript configs type-check against the published declarations (ESM and CommonJS).
