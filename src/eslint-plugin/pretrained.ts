@@ -26,6 +26,7 @@ export class PretrainedWeights {
 
   /** `pretrained` for a built model whose definition spans `nodes`: undefined when it contains no loaded model. */
   ofBuiltModel(nodes: readonly TSESTree.Node[]): boolean | undefined {
+    if (this.loaded.size === 0) return undefined;
     const bases = new Set<TSESLint.Scope.Variable>();
     for (const node of nodes) this.collectLoaded(node, bases);
     if (bases.size === 0) return undefined;
