@@ -99,8 +99,6 @@ class Extractor {
     private readonly program: TSESTree.Program,
   ) {}
 
-  private pretrained!: PretrainedWeights;
-
   run(calls: readonly TSESTree.CallExpression[], freezes: readonly TSESTree.AssignmentExpression[]): ExtractedSetup[] {
     const byVariable = new Map<TSESLint.Scope.Variable, Setup>();
     const setups: Setup[] = [];
@@ -126,8 +124,8 @@ class Extractor {
     this.attachUnbound(setups, unbound);
     setups.push(...this.coreSetups(calls, setups));
     const loaded = new Set([...byVariable].filter(([, setup]) => setup.kind === 'loaded').map(([variable]) => variable));
-    this.pretrained = new PretrainedWeights(this.scopes, loaded, freezes);
-    return setups.flatMap((setup) => this.build(setup));
+    const pretrained = new PretrainedWeights(this.scopes, loaded, freezes);
+    return setups.flatMap((setup) => this.build(setup, pretrained));
   }
 
   /**
@@ -204,14 +202,14 @@ class Extractor {
   }
 
   /** One config per `compile` call (a phase of training); `fit` calls belong to the compile before them. */
-  private build(setup: Setup): ExtractedSetup[] {
+  private build(setup: Setup, weights: PretrainedWeights): ExtractedSetup[] {
     const phases = setup.compiles.length > 0 ? setup.compiles : [undefined];
     return phases.flatMap((compile, index) => {
       const next = setup.compiles[index + 1];
       const fits = setup.fits.filter((fit) => (index === 0 || fit.range[0] > compile!.range[0]) && (!next || fit.range[0] < next.range[0]));
       const recorder = new Recorder(this.scopes);
       recorder.locate([], compile ?? fits[0] ?? setup.root);
-      const pretrained = this.trainsPretrainedWeights(setup);
+      const pretrained = trainsPretrainedWeights(setup, weights);
       if (pretrained !== undefined) recorder.builder.set(['pretrained'], pretrained);
       if (setup.kind === 'core') this.readOptimizer(recorder, setup.factory!);
       const outputs = this.readModel(recorder, setup);
@@ -220,13 +218,6 @@ class Extractor {
       if (!compile && fits.length === 0 && !recorder.builder.config.model && setup.kind !== 'core') return [];
       return [finish(recorder)];
     });
-  }
-
-  /** A loaded model trained itself fine-tunes; a built one does when it contains a loaded model left trainable. */
-  private trainsPretrainedWeights(setup: Setup): boolean | undefined {
-    if (setup.kind === 'loaded') return true;
-    if ((setup.kind !== 'sequential' && setup.kind !== 'functional') || !setup.factory) return undefined;
-    return this.pretrained.ofBuiltModel([setup.factory, ...setup.adds]);
   }
 
   // ---- models -------------------------------------------------------------------------------------
@@ -472,6 +463,13 @@ class Extractor {
       recorder.value([...path, 'minDelta'], config.get('minDelta')?.value);
     }
   }
+}
+
+/** A loaded model trained itself fine-tunes; a built one does when it contains a loaded model left trainable. */
+function trainsPretrainedWeights(setup: Setup, weights: PretrainedWeights): boolean | undefined {
+  if (setup.kind === 'loaded') return true;
+  if ((setup.kind !== 'sequential' && setup.kind !== 'functional') || !setup.factory) return undefined;
+  return weights.ofBuiltModel([setup.factory, ...setup.adds]);
 }
 
 /** How to add a missing `name: value` option to a training call: into its options object, or as a new argument. */
