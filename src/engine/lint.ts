@@ -1,6 +1,7 @@
 import type { DefaultValue, FormatName } from '../adapters/adapter.js';
 import { detectFormat } from '../adapters/index.js';
 import { normalizeConfig } from '../model/normalize.js';
+import { inferRegime } from '../model/regime.js';
 import { parentPointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
@@ -90,7 +91,7 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
     return { document, format: detection.format, reason: detection.reason, facts, ...empty };
   }
   const output = detection.adapter.read(document.root);
-  const normalized = normalizeConfig(output.config);
+  const normalized = normalizeConfig(withRegime(output.config, document.root, detection.format));
   const sources = output.sources;
   const defaults = output.defaults ?? new Map<Pointer, DefaultValue>();
   const facts: DocumentFacts = {
@@ -106,6 +107,13 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
     tags: document.tags,
   };
   return { document, format: detection.format, reason: detection.reason, config: normalized.config, facts, sources, defaults, ...(output.derived ? { derived: output.derived } : {}) };
+}
+
+/** The adapter's config with the regime its file shows (a native file may state its own). */
+function withRegime(config: Record<string, unknown>, root: unknown, format: FormatName): Record<string, unknown> {
+  if (config.regime !== undefined) return config;
+  const regime = inferRegime({ root, format, config });
+  return regime ? { ...config, regime } : config;
 }
 
 /** JSON by extension, else YAML by extension, else JSON when the whole text is JSON (stdin). */

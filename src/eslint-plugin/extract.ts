@@ -154,7 +154,8 @@ class Extractor {
       const fits = setup.fits.filter((fit) => (index === 0 || fit.range[0] > compile!.range[0]) && (!next || fit.range[0] < next.range[0]));
       const recorder = new Recorder(this.scopes);
       recorder.locate([], compile ?? fits[0] ?? setup.root);
-      if (setup.kind === 'loaded') recorder.builder.set(['pretrained'], true);
+      // A model loaded from a file is pretrained; one built layer by layer in the code trains from scratch.
+      if (setup.kind !== 'unbound') recorder.builder.set(['pretrained'], setup.kind === 'loaded');
       const outputs = this.readModel(recorder, setup);
       if (compile) this.readCompile(recorder, compile, outputs);
       for (const fit of fits) this.readFit(recorder, fit);

@@ -5,6 +5,9 @@
  * Every field is optional: rules check what is there and stay silent about what is not.
  */
 
+/** Training regimes (src/model/regime.ts infers them); each has its own learning-rate range. */
+export const REGIME_KINDS = ['scratch', 'finetune', 'peft', 'preference', 'rl', 'pretrain'] as const;
+
 const number = { type: 'number' } as const;
 const integer = { type: 'integer' } as const;
 const boolean = { type: 'boolean' } as const;
@@ -66,6 +69,17 @@ export const hplintSchema = {
   properties: {
     $schema: string,
     pretrained: { type: 'boolean', description: 'Fine-tuning a pretrained network (GUIDE §4.5).' },
+    regime: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'How the run trains, which sets the learning-rate range (docs/rules/learning-rate-range.md). Inferred from the file when absent.',
+      properties: {
+        kind: { type: 'string', enum: REGIME_KINDS, description: 'scratch, finetune (full), peft (adapters), preference (DPO, KTO, ORPO, SimPO …), rl (PPO, GRPO …), pretrain (LLM pretraining).' },
+        method: { type: 'string', description: 'The method as people name it: DPO, SimPO, GRPO, LoRA, …' },
+        parameterEfficient: { type: 'boolean', description: 'Adapters (LoRA/QLoRA/…) on a frozen base model.' },
+        evidence: { type: 'string', description: 'What in the file shows the regime.' },
+      },
+    },
     data: {
       type: 'object',
       additionalProperties: false,
