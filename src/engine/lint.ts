@@ -1,6 +1,7 @@
 import type { DefaultValue, FormatName } from '../adapters/adapter.js';
 import { detectFormat } from '../adapters/index.js';
-import { normalizeConfig } from '../model/normalize.js';
+import { isPlainObject, normalizeConfig } from '../model/normalize.js';
+import { inferRanks } from '../model/distributed.js';
 import { inferRegime } from '../model/regime.js';
 import { parentPointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
@@ -91,7 +92,7 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
     return { document, format: detection.format, reason: detection.reason, facts, ...empty };
   }
   const output = detection.adapter.read(document.root);
-  const normalized = normalizeConfig(withRegime(output.config, document.root, detection.format));
+  const normalized = normalizeConfig(withInferred(output.config, document.root, detection.format));
   const sources = output.sources;
   const defaults = output.defaults ?? new Map<Pointer, DefaultValue>();
   const facts: DocumentFacts = {
@@ -109,11 +110,19 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
   return { document, format: detection.format, reason: detection.reason, config: normalized.config, facts, sources, defaults, ...(output.derived ? { derived: output.derived } : {}) };
 }
 
-/** The adapter's config with the regime its file shows (a native file may state its own). */
-function withRegime(config: Record<string, unknown>, root: unknown, format: FormatName): Record<string, unknown> {
-  if (config.regime !== undefined) return config;
-  const regime = inferRegime({ root, format, config });
-  return regime ? { ...config, regime } : config;
+/**
+ * The adapter's config with what the file shows beyond its format's keys: the training regime and the
+ * data-parallel ranks (src/model/regime.ts, distributed.ts). What the file states itself is kept.
+ */
+function withInferred(config: Record<string, unknown>, root: unknown, format: FormatName): Record<string, unknown> {
+  const regime = config.regime === undefined ? inferRegime({ root, format, config }) : undefined;
+  const training = isPlainObject(config.training) ? config.training : undefined;
+  const ranks = training?.devices === undefined ? inferRanks(root) : undefined;
+  return {
+    ...config,
+    ...(regime ? { regime } : {}),
+    ...(ranks ? { training: { ...training, devices: ranks.ranks } } : {}),
+  };
 }
 
 /** JSON by extension, else YAML by extension, else JSON when the whole text is JSON (stdin). */

@@ -116,7 +116,8 @@ export const hplintSchema = {
         beta2: number,
         epsilon: number,
         rho: number,
-        weightDecay: { type: 'number', description: 'Decoupled for adamw, coupled (L2) otherwise.' },
+        weightDecay: { type: 'number', description: 'Decoupled for adamw (or with decoupledWeightDecay), coupled (L2) otherwise.' },
+        decoupledWeightDecay: { type: 'boolean', description: 'The optimizer decays the weights directly, AdamW-style (Keras 3 `weight_decay`), whatever its name.' },
         layerLearningRates: {
           type: 'array',
           description: 'Differential learning rates, bottom group first (GUIDE §5.5).',
@@ -162,14 +163,20 @@ export const hplintSchema = {
       additionalProperties: false,
       properties: {
         batchSize: { type: 'integer', description: 'Per device.' },
-        devices: integer,
+        devices: { type: 'integer', description: 'Data-parallel processes (GPUs × nodes); absent when the file does not say.' },
         gradientAccumulation: integer,
         epochs: number,
         maxSteps: integer,
+        evaluationsPerEpoch: { type: 'number', description: 'Validation runs per epoch (HF eval_strategy epoch = 1, axolotl evals_per_epoch).' },
         earlyStopping: {
           type: 'object',
           additionalProperties: false,
-          properties: { monitor: string, patience: number, minDelta: number },
+          properties: {
+            monitor: string,
+            patience: number,
+            minDelta: number,
+            unit: { type: 'string', enum: ['epochs', 'evaluations'], description: 'What patience counts: HF and axolotl count evaluations, Keras and Ultralytics epochs (the default).' },
+          },
         },
       },
     },

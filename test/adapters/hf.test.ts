@@ -197,7 +197,7 @@ describe('hf adapter', () => {
         learning_rate: 2e-5
       `);
       expect(lint(text)).toEqual([
-        '2:19-2:20 warning Effective batch size 1: every step follows one example\'s gradient, which is noisy and hard to converge (GUIDE §3); revisit the learning rate or the normalization. (batch-size-extremes)',
+        '2:19-2:20 info Per-device batch 1 with no gradient accumulation, and the file does not say how many processes train: on one GPU every step follows one example\'s gradient, which is noisy and hard to converge (GUIDE §3); raise the accumulation or the batch. (batch-size-extremes)',
         '4:16-4:20 warning YAML 1.1 loaders (PyYAML, used by most Python training code) read 2e-5 as the string "2e-5", not a number: write 2.0e-5. (yaml-float-as-string)',
       ]);
     });
