@@ -1,7 +1,8 @@
-import type { DefaultValue, FormatName } from '../adapters/adapter.js';
-import { detectFormat } from '../adapters/index.js';
-import { isPlainObject, normalizeConfig } from '../model/normalize.js';
+import type { AdapterOutput, DefaultValue, FormatName } from '../adapters/adapter.js';
+import type { Loader } from '../adapters/loaders.js';
+import { detectFormat, loaderFor } from '../adapters/index.js';
 import { inferRanks } from '../model/distributed.js';
+import { isPlainObject, normalizeConfig } from '../model/normalize.js';
 import { inferRegime } from '../model/regime.js';
 import { parentPointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
@@ -74,33 +75,34 @@ export const PARSE_ERROR = 'parse-error';
 
 /** Parses and adapts a file's text into the canonical model, without running rules. */
 export function readConfig(text: string, options: Pick<LintOptions, 'filePath' | 'inputFormat'> = {}): ReadConfig {
-  const document = parseSource(text, options.filePath ?? '<text>');
+  const parsed = parseSource(text, options.filePath ?? '<text>');
   const empty = { sources: new Map(), defaults: new Map() };
-  if (document.problems.length > 0) return { document, format: 'unknown', reason: 'the file does not parse', ...empty };
-  const detection = detectFormat(document.root, options.inputFormat);
+  if (parsed.problems.length > 0) return { document: parsed, format: 'unknown', reason: 'the file does not parse', ...empty };
+  const detection = detectFormat(parsed.root, options.inputFormat);
   if (!detection.adapter) {
     // Not a training config: only rules that read any file (security checks of the YAML itself) run.
     const facts: DocumentFacts = {
       format: 'unknown',
-      exponentsAsStrings: syntaxOf(document) === 'yaml',
       rawScalar: () => undefined,
       defaultOf: () => undefined,
       typeProblems: [],
       unknownKeys: [],
-      tags: document.tags,
+      tags: parsed.tags,
     };
-    return { document, format: detection.format, reason: detection.reason, facts, ...empty };
+    return { document: parsed, format: detection.format, reason: detection.reason, facts, ...empty };
   }
+  const loader = loaderFor(detection.adapter, parsed.root, parsed.text, syntaxOf(parsed));
+  const document = readAs(parsed, loader);
   const output = detection.adapter.read(document.root);
   const normalized = normalizeConfig(withInferred(output.config, document.root, detection.format));
   const sources = output.sources;
   const defaults = output.defaults ?? new Map<Pointer, DefaultValue>();
   const facts: DocumentFacts = {
     format: detection.format,
-    exponentsAsStrings: syntaxOf(document) === 'yaml' && detection.adapter.exponentsAreFloats !== true,
+    loader,
     rawScalar: (path) => {
-      const source = sources.get(path);
-      return source && !defaults.has(path) && !output.derived?.has(path) ? document.rawScalar(source) : undefined;
+      const source = writtenSource(path, { sources, defaults, derived: output.derived });
+      return source ? document.rawScalar(source) : undefined;
     },
     defaultOf: (path) => defaults.get(path),
     typeProblems: normalized.typeProblems,
@@ -123,6 +125,34 @@ function withInferred(config: Record<string, unknown>, root: unknown, format: Fo
     ...(regime ? { regime } : {}),
     ...(ranks ? { training: { ...training, devices: ranks.ranks } } : {}),
   };
+}
+
+/**
+ * The file as its loader reads it: parsed again when the loader's scalar rules are not YAML 1.2's (the
+ * positions are the same). A file the loader's rules cannot build (keys that collide once `on` is a
+ * boolean) stays as YAML 1.2 read it.
+ */
+function readAs(parsed: SourceDocument, loader: Loader): SourceDocument {
+  if (loader.scalars === parsed.scalarRules) return parsed;
+  const reparsed = parseSource(parsed.text, parsed.filePath, loader.scalars);
+  return reparsed.problems.length === 0 ? reparsed : parsed;
+}
+
+/**
+ * The source a canonical value was copied from as written: its own, or for an item of a list copied whole
+ * (a sweep's `values`), its list's source and the item's index. Defaults and derived values have none.
+ */
+function writtenSource(path: Pointer, output: Pick<AdapterOutput, 'sources' | 'defaults' | 'derived'>): SourcePath | undefined {
+  const written = (p: Pointer) => !output.defaults?.has(p) && !output.derived?.has(p);
+  const indexes: number[] = [];
+  for (let p: Pointer | undefined = path; p !== undefined; p = parentPointer(p)) {
+    const source = output.sources.get(p);
+    if (source) return written(p) ? [...source, ...indexes] : undefined;
+    const last = p.slice(p.lastIndexOf('/') + 1);
+    if (!/^\d+$/.test(last)) return undefined;
+    indexes.unshift(Number(last));
+  }
+  return undefined;
 }
 
 /** JSON by extension, else YAML by extension, else JSON when the whole text is JSON (stdin). */
@@ -210,6 +240,9 @@ function locate(finding: Finding, read: ReadConfig): SourceRange {
     const range = document.rangeOf(anchor);
     if (range) return range;
   }
+  const written = writtenSource(finding.path, read);
+  const own = written && document.rangeOf(written);
+  if (own) return own;
   for (let path: Pointer | undefined = finding.path; path !== undefined; path = parentPointer(path)) {
     if (defaults.has(path)) continue;
     const source = sources.get(path);
