@@ -213,8 +213,6 @@ function trainingMethod(keys: KeyIndex): Omit<Regime, 'parameterEfficient'> | un
   }
   for (const [key, method] of Object.entries(RL_KEYS)) if (keys.has(key)) return { kind: 'rl', method, evidence: key };
   for (const [key, method] of Object.entries(PREFERENCE_KEYS)) if (keys.has(key)) return { kind: 'preference', method, evidence: key };
-  // TRL's DPO-family configs: a KL strength `beta` with a prompt length (SFT has neither).
-  if (keys.has('beta') && (keys.has('max_prompt_length') || keys.has('ref_model'))) return { kind: 'preference', method: 'DPO', evidence: 'beta with max_prompt_length' };
   for (const key of ['dpo_beta', 'dpo_loss_type']) if (keys.has(key)) return { kind: 'preference', method: 'DPO', evidence: key };
   for (const key of RUN_NAME_KEYS) {
     const value = keys.get(key);
@@ -223,6 +221,9 @@ function trainingMethod(keys: KeyIndex): Omit<Regime, 'parameterEfficient'> | un
     if (name && Object.hasOwn(RL_METHODS, name)) return { kind: 'rl', method: RL_METHODS[name], evidence: `${key}: ${String(value)}` };
     if (name && Object.hasOwn(PREFERENCE_METHODS, name)) return { kind: 'preference', method: PREFERENCE_METHODS[name], evidence: `${key}: ${String(value)}` };
   }
+  // TRL's DPO-family configs: a KL strength `beta` with a prompt length (SFT has neither); the method
+  // stays DPO unless a run name said which one (ORPO and CPO share these keys).
+  if (keys.has('beta') && (keys.has('max_prompt_length') || keys.has('ref_model'))) return { kind: 'preference', method: 'DPO', evidence: 'beta with max_prompt_length' };
   return undefined;
 }
 
