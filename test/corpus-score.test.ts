@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatRuleReport, precisionOf, readExpectations, recallOf, scoreRules } from '../scripts/corpus-rules.mjs';
-import { lintText, readConfig } from '../src/engine/lint.js';
+import { readConfig } from '../src/engine/lint.js';
+import { lintText } from '../src/rules/index.js';
 import { knownRanks } from '../src/model/distributed.js';
 
 /**

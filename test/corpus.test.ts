@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatScoreReport, readCorpus, scoreFormats, sharedCorpora } from '../scripts/corpus-index.mjs';
-import { lintText } from '../src/engine/lint.js';
+import { lintText } from '../src/rules/index.js';
+import { parseSource } from '../src/source/document.js';
+import { mayReadDifferently } from '../src/source/scalar-rules.js';
 import { withoutShared } from './helpers/shared.js';
 
 /**
@@ -41,6 +43,15 @@ if (corpora.length > 0) {
       for (const entry of entries) {
         const parseErrors = lint(entry.text, entry.file).diagnostics.filter((d) => d.ruleId === 'parse-error');
         expect(parseErrors, entry.name).toEqual([]);
+      }
+    });
+
+    it('a file is parsed only once when PyYAML and YAML 1.2 read it the same, and never skipped when they differ', () => {
+      for (const entry of entries.filter((e) => !e.file.endsWith('.json'))) {
+        const pyyaml = parseSource(entry.text, entry.file, 'pyyaml');
+        const core = parseSource(entry.text, entry.file);
+        if (pyyaml.problems.length > 0 || core.problems.length > 0) continue;
+        if (!mayReadDifferently(entry.text, 'pyyaml')) expect(pyyaml.root, entry.name).toEqual(core.root);
       }
     });
   });

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../engine/lint.js';
-import { PARSE_ERROR } from '../engine/lint.js';
+import { INTERNAL_ERROR, PARSE_ERROR } from '../engine/lint.js';
 import { docsUrl } from '../engine/rule.js';
+import { guideCitation, guideCitationLinks } from '../knowledge/guide-links.js';
 import type { AnyRule, Severity } from '../engine/rule.js';
 import { UNUSED_DIRECTIVE } from '../engine/suppressions.js';
 import type { Formatter } from './formatter.js';
-import { displayPath } from './paths.js';
+import { artifactLocation } from './paths.js';
 
 export const INFORMATION_URI = 'https://github.com/hplint/hplint';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -19,13 +20,15 @@ interface Descriptor {
   readonly description: string;
   readonly level: Severity;
   readonly helpUri?: string;
-  readonly guide?: string;
+  /** What the rule rests on, as text and as Markdown with links into docs/guide.md. */
+  readonly guide?: { readonly text: string; readonly markdown: string };
   readonly tags: readonly string[];
 }
 
 /** Diagnostics that come from the engine, not from a rule: they still need a descriptor for `ruleIndex`. */
 const ENGINE_DESCRIPTORS: readonly Descriptor[] = [
   { id: PARSE_ERROR, description: 'The file cannot be read or parsed as YAML/JSON.', level: 'error', tags: ['syntax'] },
+  { id: INTERNAL_ERROR, description: 'A rule or an adapter of hplint failed on the file (a bug in hplint).', level: 'error', tags: ['internal'] },
   { id: UNUSED_DIRECTIVE, description: 'An hplint-disable directive that suppresses nothing.', level: 'error', tags: ['suppressions'] },
 ];
 
@@ -36,19 +39,19 @@ function describeRule(rule: AnyRule): Descriptor {
     description: rule.meta.description,
     level: rule.meta.severity,
     helpUri: docsUrl(rule.id),
-    guide: `GUIDE ${rule.meta.guide}, ${tier}`,
+    guide: { text: `${guideCitation(rule.meta.guide)}, ${tier}`, markdown: `${guideCitationLinks(rule.meta.guide)}, ${tier}` },
     tags: [rule.meta.category],
   };
 }
 
 function reportingDescriptor(d: Descriptor): Record<string, unknown> {
   const helpText = d.helpUri ? `${d.description} See ${d.helpUri}` : d.description;
-  const helpMarkdown = d.helpUri ? `**${d.id}**: ${d.description}\n\n[Documentation](${d.helpUri})${d.guide ? ` · ${d.guide}` : ''}` : `**${d.id}**: ${d.description}`;
+  const helpMarkdown = d.helpUri ? `**${d.id}**: ${d.description}\n\n[Documentation](${d.helpUri})${d.guide ? ` · ${d.guide.markdown}` : ''}` : `**${d.id}**: ${d.description}`;
   return {
     id: d.id,
     name: d.id,
     shortDescription: { text: d.description },
-    fullDescription: { text: d.guide ? `${d.description} (${d.guide})` : d.description },
+    fullDescription: { text: d.guide ? `${d.description} (${d.guide.text})` : d.description },
     ...(d.helpUri ? { helpUri: d.helpUri } : {}),
     help: { text: helpText, markdown: helpMarkdown },
     defaultConfiguration: { level: LEVEL[d.level] },
@@ -70,7 +73,7 @@ export const sarif: Formatter = (results, context) => {
   const descriptors = [...context.rules.map(describeRule), ...ENGINE_DESCRIPTORS];
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
   const sarifResults = results.flatMap((result) => {
-    const uri = encodeURI(displayPath(result.filePath, context.cwd));
+    const location = artifactLocation(result.filePath, context.cwd);
     return result.diagnostics.map((d) => ({
       ruleId: d.ruleId,
       ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId) } : {}),
@@ -79,13 +82,13 @@ export const sarif: Formatter = (results, context) => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+            artifactLocation: location,
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
           ...(d.path ? { logicalLocations: [{ fullyQualifiedName: d.path, kind: 'member' }] } : {}),
         },
       ],
-      partialFingerprints: { 'hplint/v1': fingerprint(uri, d) },
+      partialFingerprints: { 'hplint/v1': fingerprint(location.uri, d) },
     }));
   });
   const log = {

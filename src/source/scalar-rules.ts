@@ -55,6 +55,28 @@ function pythonTags(float: RegExp): (tags: Tags) => Tags {
   };
 }
 
+/**
+ * Text in which some plain scalar may read differently under PyYAML's rules than under YAML 1.2's: a
+ * number with an exponent but no dot before it, or an unsigned one; digits around an underscore; a leading
+ * zero; a sexagesimal; a whole-scalar yes/no/on/off; a merge key; an explicit `!!` tag. Without any, both
+ * readings are the same and the file need not be parsed twice. Comments are not read; a false match only
+ * costs a second parse.
+ */
+const MAY_DIFFER = [
+  /(?<![.\w])\d+[eE]|\d[eE]\d/,
+  /\d_+\d/,
+  /(?<![.\w])0[0-9oObBxX]/,
+  /\d:\d/,
+  /<<|!!/,
+  /(?:^|[:[{,-])[ \t]*(?:yes|no|on|off)[ \t]*(?:$|[,\]}:])/im,
+];
+
+export function mayReadDifferently(text: string, rules: ScalarRules): boolean {
+  if (rules === 'yaml-1.2') return false;
+  const code = text.replace(/(^|[ \t])#.*$/gm, '$1');
+  return MAY_DIFFER.some((pattern) => pattern.test(code));
+}
+
 /** `yaml` parse options that read plain scalars as `rules` says. */
 export function yamlOptionsFor(rules: ScalarRules): ParseOptions & SchemaOptions & { version: '1.1' | '1.2' } {
   if (rules === 'yaml-1.2') return { version: '1.2', schema: 'core' };

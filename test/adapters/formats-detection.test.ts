@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lintText, readConfig } from '../../src/engine/lint.js';
+import { readConfig } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 
 /**
  * Detection never floods (issue 12): files of tools hplint does not read are `unknown`, never native by

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { yamlOptionsFor } from '../../src/source/scalar-rules.js';
+import { mayReadDifferently, yamlOptionsFor } from '../../src/source/scalar-rules.js';
 import type { ScalarRules } from '../../src/source/scalar-rules.js';
 
 const read = (text: string, rules: ScalarRules): unknown => parse(text, yamlOptionsFor(rules));
@@ -48,5 +48,18 @@ describe('scalar rules of each loader', () => {
     expect(value('1e-5', 'yaml-1.2')).toBe(1e-5);
     expect(value('yes', 'yaml-1.2')).toBe('yes');
     expect(value('55_000', 'yaml-1.2')).toBe('55_000');
+  });
+
+  it('a file is parsed again only when some scalar may read differently; every divergent scalar is caught', () => {
+    const plain = 'optimizer:\n  name: adam\n  learningRate: 0.001\ntraining: { batchSize: 32, epochs: 10 }\n';
+    expect(mayReadDifferently(plain, 'pyyaml')).toBe(false);
+    expect(mayReadDifferently('lr: 1e-5\n', 'yaml-1.2')).toBe(false);
+    const divergent = ['1e-5', '-2E8', '1.0e5', '55_000', '1__0', '0x1_F', '017', '0o17', '0b101', '1:30', 'yes', 'Off', 'ON', '[on, off]'];
+    for (const scalar of divergent) {
+      const text = `v: ${scalar}\n`;
+      expect(read(text, 'pyyaml'), scalar).not.toEqual(read(text, 'yaml-1.2'));
+      expect(mayReadDifferently(text, 'pyyaml'), scalar).toBe(true);
+    }
+    expect(mayReadDifferently('a: &a {x: 1}\nb:\n  <<: *a\n', 'pyyaml')).toBe(true);
   });
 });
