@@ -1,7 +1,9 @@
 import type { AdapterOutput, DefaultValue, FormatName } from '../adapters/adapter.js';
 import type { Loader } from '../adapters/loaders.js';
 import { AdapterFailure, asAdapter, detectFormat, loaderFor } from '../adapters/index.js';
-import { normalizeConfig } from '../model/normalize.js';
+import { inferRanks } from '../model/distributed.js';
+import { isPlainObject, normalizeConfig } from '../model/normalize.js';
+import { inferRegime } from '../model/regime.js';
 import { parentPointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
@@ -96,7 +98,7 @@ function adapt(parsed: SourceDocument, inputFormat: FormatName | undefined): Rea
   const loader = asAdapter(adapter, () => loaderFor(adapter, parsed.root, parsed.text, syntaxOf(parsed)));
   const document = readAs(parsed, loader);
   const output = asAdapter(adapter, () => adapter.read(document.root));
-  const normalized = normalizeConfig(output.config);
+  const normalized = normalizeConfig(withInferred(output.config, document.root, detection.format));
   const sources = output.sources;
   const defaults = output.defaults ?? new Map<Pointer, DefaultValue>();
   const facts: DocumentFacts = {
@@ -112,6 +114,21 @@ function adapt(parsed: SourceDocument, inputFormat: FormatName | undefined): Rea
     tags: document.tags,
   };
   return { document, format: detection.format, reason: detection.reason, config: normalized.config, facts, sources, defaults, ...(output.derived ? { derived: output.derived } : {}) };
+}
+
+/**
+ * The adapter's config with what the file shows beyond its format's keys: the training regime and the
+ * data-parallel ranks (src/model/regime.ts, distributed.ts). What the file states itself is kept.
+ */
+function withInferred(config: Record<string, unknown>, root: unknown, format: FormatName): Record<string, unknown> {
+  const regime = config.regime === undefined ? inferRegime({ root, format, config }) : undefined;
+  const training = isPlainObject(config.training) ? config.training : undefined;
+  const ranks = training?.devices === undefined ? inferRanks(root) : undefined;
+  return {
+    ...config,
+    ...(regime ? { regime } : {}),
+    ...(ranks ? { training: { ...training, devices: ranks.ranks } } : {}),
+  };
 }
 
 /**
