@@ -1,10 +1,12 @@
-import type { DefaultValue, FormatName } from '../adapters/adapter.js';
+import type { AdapterOutput, DefaultValue, FormatName } from '../adapters/adapter.js';
 import { detectFormat } from '../adapters/index.js';
 import { normalizeConfig } from '../model/normalize.js';
 import { parentPointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
 import { RULES } from '../rules/index.js';
+import { isCodePath, readCode } from '../python/read.js';
+import type { CodeFormat } from '../python/read.js';
 import { parseSource } from '../source/document.js';
 import type { SourceDocument } from '../source/document.js';
 import { LIMITS } from '../source/limits.js';
@@ -66,12 +68,18 @@ export interface ReadConfig {
   readonly defaults: ReadonlyMap<Pointer, DefaultValue>;
   /** Canonical paths whose value the adapter computed from its source (never edited by fixes). */
   readonly derived?: ReadonlySet<Pointer>;
+  /** Training code: how the value at a canonical path flows to its use, appended to diagnostics about it. */
+  readonly note?: (path: Pointer) => string;
+  /** Training code: the edit writing `value` over the literal at a source path (fixes edit code, not YAML). */
+  readonly writeValue?: (source: SourcePath, value: unknown) => { start: number; end: number; text: string } | undefined;
 }
 
 export const PARSE_ERROR = 'parse-error';
 
 /** Parses and adapts a file's text into the canonical model, without running rules. */
 export function readConfig(text: string, options: Pick<LintOptions, 'filePath' | 'inputFormat'> = {}): ReadConfig {
+  const code = options.inputFormat === 'python' || options.inputFormat === 'notebook' ? options.inputFormat : options.inputFormat ? undefined : isCodePath(options.filePath ?? '');
+  if (code) return readCodeConfig(text, options.filePath ?? '<text>', code);
   const document = parseSource(text, options.filePath ?? '<text>');
   const empty = { sources: new Map(), defaults: new Map() };
   if (document.problems.length > 0) return { document, format: 'unknown', reason: 'the file does not parse', ...empty };
@@ -89,13 +97,27 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
     };
     return { document, format: detection.format, reason: detection.reason, facts, ...empty };
   }
-  const output = detection.adapter.read(document.root);
+  const exponentsAsStrings = syntaxOf(document) === 'yaml' && detection.adapter.exponentsAreFloats !== true;
+  return adapted(document, detection.format, detection.reason, detection.adapter.read(document.root), exponentsAsStrings);
+}
+
+/** A Python script or notebook, read through the adapters of the formats its calls stand for. */
+function readCodeConfig(text: string, filePath: string, format: CodeFormat): ReadConfig {
+  const read = readCode(text, filePath, format);
+  const { document } = read;
+  if (document.problems.length > 0 || !read.output || read.format === 'unknown') return { document, format: read.format, reason: read.reason, sources: new Map(), defaults: new Map() };
+  const config = adapted(document, read.format, read.reason, read.output, false);
+  return { ...config, note: (path) => read.note(path, config.sources), writeValue: (source, value) => document.replaceValue(source, value) };
+}
+
+/** The canonical view of an adapter's output: the normalised config and what rules may know of its source. */
+function adapted(document: SourceDocument, format: FormatName, reason: string, output: AdapterOutput, exponentsAsStrings: boolean): ReadConfig {
   const normalized = normalizeConfig(output.config);
   const sources = output.sources;
   const defaults = output.defaults ?? new Map<Pointer, DefaultValue>();
   const facts: DocumentFacts = {
-    format: detection.format,
-    exponentsAsStrings: syntaxOf(document) === 'yaml' && detection.adapter.exponentsAreFloats !== true,
+    format,
+    exponentsAsStrings,
     rawScalar: (path) => {
       const source = sources.get(path);
       return source && !defaults.has(path) && !output.derived?.has(path) ? document.rawScalar(source) : undefined;
@@ -105,7 +127,7 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
     unknownKeys: normalized.unknownKeys,
     tags: document.tags,
   };
-  return { document, format: detection.format, reason: detection.reason, config: normalized.config, facts, sources, defaults, ...(output.derived ? { derived: output.derived } : {}) };
+  return { document, format, reason, config: normalized.config, facts, sources, defaults, ...(output.derived ? { derived: output.derived } : {}) };
 }
 
 /** JSON by extension, else YAML by extension, else JSON when the whole text is JSON (stdin). */
@@ -155,7 +177,7 @@ function lintRead(text: string, filePath: string, options: LintOptions, rules: r
   const findings = runRules(read.config ?? {}, read.facts, rules);
   const diagnostics = findings.map(({ rule, severity, finding }) => {
     const range = locate(finding, read);
-    return toDiagnostic(rule, severity, finding, range);
+    return toDiagnostic(rule, severity, read.note ? { ...finding, message: finding.message + read.note(finding.path) } : finding, range);
   });
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   const kept = applySuppressions(text, diagnostics, { reportUnused: options.reportUnusedDisableDirectives === true });

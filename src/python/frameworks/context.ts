@@ -1,0 +1,71 @@
+import type { SourcePath } from '../../source/range.js';
+import type { SyntaxNode } from '../parser.js';
+import { argument, callArguments, lineOf, textOf } from '../syntax.js';
+import type { CallArguments } from '../syntax.js';
+import type { FileIndex } from '../values.js';
+import type { VirtualConfig } from '../virtual.js';
+
+/** What every framework module reads from and writes to for one script. */
+export interface Script {
+  readonly text: string;
+  readonly index: FileIndex;
+  readonly out: VirtualConfig;
+}
+
+/** A call with its qualified callee (`torch.optim.SGD`) and arguments. */
+export interface Call {
+  readonly node: SyntaxNode;
+  readonly callee: string;
+  readonly args: CallArguments;
+}
+
+/** The file's calls whose qualified callee matches, in source order. */
+export function callsMatching(script: Script, pattern: RegExp): Call[] {
+  const out: Call[] = [];
+  for (const node of script.index.calls) {
+    const callee = script.index.calleeOf(node);
+    if (callee !== undefined && pattern.test(callee)) out.push({ node, callee, args: callArguments(node, script.text) });
+  }
+  return out;
+}
+
+/** An argument as Python binds it: by keyword, or at its position in the signature. */
+export interface ArgumentSpec {
+  readonly name: string;
+  readonly position?: number;
+}
+
+/**
+ * Copies the static arguments of a call into the virtual config under `path` (`init_args` of a class,
+ * the keyword arguments of TrainingArguments): each under its Python name, with the literal that wrote it.
+ * Returns the names read.
+ */
+export function copyArguments(script: Script, call: Call, path: SourcePath, specs: readonly ArgumentSpec[], rename: Readonly<Record<string, string>> = {}): string[] {
+  const read: string[] = [];
+  for (const spec of specs) {
+    const node = argument(call.args, spec.name, spec.position);
+    const known = script.index.resolve(node);
+    if (!known || known.value === null || !node) continue;
+    script.out.put([...path, rename[spec.name] ?? spec.name], known, { what: `${shortCallee(call, script)}(${spec.name}=…)`, line: lineOf(script.text, node.from) });
+    read.push(spec.name);
+  }
+  return read;
+}
+
+/** Every keyword argument of a call, as specs (for classes whose every keyword is a config key). */
+export function keywordSpecs(call: Call): ArgumentSpec[] {
+  return [...call.args.keywords.keys()].map((name) => ({ name }));
+}
+
+export function shortCallee(call: Call, script: Script): string {
+  const callee = call.node.firstChild;
+  return callee ? textOf(callee, script.text) : call.callee;
+}
+
+/** The variable a call's result is assigned to (`opt = SGD(...)` → `opt`), for pairing calls. */
+export function assignedName(call: SyntaxNode, text: string): string | undefined {
+  const statement = call.parent;
+  if (statement?.name !== 'AssignStatement' || statement.lastChild !== call) return undefined;
+  const target = statement.firstChild;
+  return target && target.nextSibling?.name === 'AssignOp' ? textOf(target, text) : undefined;
+}
