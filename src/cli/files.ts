@@ -9,7 +9,8 @@ export interface Target {
   readonly explicit: boolean;
 }
 
-const CONFIG_FILES = '**/*.{yaml,yml,json}';
+/** Configs, and training code (scripts and notebooks that import no framework are skipped after a text search). */
+const CONFIG_FILES = '**/*.{yaml,yml,json,py,ipynb}';
 /** Never configs, and often not YAML-readable (JSON with comments): skipped when searching directories. */
 const DIRECTORY_IGNORES = [
   '**/node_modules/**',
@@ -21,10 +22,13 @@ const DIRECTORY_IGNORES = [
   '**/jsconfig*.json',
   '**/.eslintrc*',
   '**/.vscode/**',
+  '**/.ipynb_checkpoints/**',
+  '**/.venv/**',
+  '**/site-packages/**',
 ];
 
 /**
- * Expands command-line operands: a file is read as named; a directory is searched for YAML/JSON; a glob
+ * Expands command-line operands: a file is read as named; a directory is searched for YAML/JSON, Python and notebooks; a glob
  * is matched. A missing path is a usage error (exit 2), as a typo should not pass silently in CI.
  */
 export async function expandTargets(operands: readonly string[], cwd: string): Promise<Target[]> {

@@ -18,7 +18,7 @@ import { cellLine, notebookCode } from './notebook.js';
 import type { NotebookCode } from './notebook.js';
 import { parsePython } from './parser.js';
 import { FileIndex } from './values.js';
-import { spanKey, VirtualConfig } from './virtual.js';
+import { DYNAMIC, spanKey, VirtualConfig } from './virtual.js';
 import type { Part, Span } from './virtual.js';
 
 /** Frameworks whose import makes a script a training script hplint reads. */
@@ -187,6 +187,7 @@ function mergeParts(out: VirtualConfig): AdapterOutput {
     for (const [path, source] of output.sources) if (!merged.sources.has(path)) merged.sources.set(path, [part, ...source]);
     for (const path of output.derived ?? []) merged.derived.add(path);
   }
+  removeDynamic(merged.config);
   return merged.output();
 }
 
@@ -220,6 +221,17 @@ function mergeInto(target: Record<string, unknown>, source: Record<string, unkno
     if (existing === undefined) target[key] = value;
     else if (isPlainObject(existing) && isPlainObject(value)) mergeInto(existing, value);
   }
+}
+
+/** Drops the stand-ins for non-static arguments: those values are unknown. A list holding one is unknown as a whole. */
+function removeDynamic(node: Record<string, unknown> | unknown[]): boolean {
+  const values = Array.isArray(node) ? node : Object.values(node);
+  if (Array.isArray(node)) return values.some((value) => value === DYNAMIC || ((isPlainObject(value) || Array.isArray(value)) && removeDynamic(value)));
+  for (const [key, value] of Object.entries(node)) {
+    if (value === DYNAMIC || (Array.isArray(value) && removeDynamic(value))) delete node[key];
+    else if (isPlainObject(value)) removeDynamic(value);
+  }
+  return false;
 }
 
 function removeAt(config: Record<string, unknown>, path: Pointer): void {

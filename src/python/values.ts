@@ -33,7 +33,8 @@ export class FileIndex {
   readonly calls: SyntaxNode[] = [];
   /** Local name → qualified name (`nn` → `torch.nn`, `Dense` → `tensorflow.keras.layers.Dense`). */
   readonly imports = new Map<string, string>();
-  private readonly scopes = new Map<SyntaxNode, Bindings>();
+  /** Bindings per scope, keyed by the scope's start offset (lezer hands out a new node object on every access). */
+  private readonly scopes = new Map<number, Bindings>();
   private readonly argparse = new Map<string, ArgparseOption | null>();
   private readonly dataclasses = new Map<string, Map<string, SyntaxNode | null>>();
   /** Names bound to `parser.parse_args()`. */
@@ -91,7 +92,7 @@ export class FileIndex {
   /** The single `NAME = expr` of a name in the scope that a use sees (function, then module), or undefined. */
   definitionOf(name: string, at: SyntaxNode): SyntaxNode | undefined {
     for (let scope: SyntaxNode | null = enclosingScope(at); scope; scope = scope.name === 'Script' ? null : enclosingScope(scope)) {
-      const bound = this.scopes.get(scope)?.get(name);
+      const bound = this.scopes.get(scopeKey(scope))?.get(name);
       if (bound) return bound.length === 1 && bound[0] ? bound[0] : undefined;
     }
     return undefined;
@@ -167,8 +168,8 @@ export class FileIndex {
   }
 
   private bind(scope: SyntaxNode, name: string, value: SyntaxNode | null): void {
-    let bindings = this.scopes.get(scope);
-    if (!bindings) this.scopes.set(scope, (bindings = new Map()));
+    let bindings = this.scopes.get(scopeKey(scope));
+    if (!bindings) this.scopes.set(scopeKey(scope), (bindings = new Map()));
     const list = bindings.get(name);
     if (list) list.push(value);
     else bindings.set(name, [value]);
@@ -276,6 +277,11 @@ export class FileIndex {
     // The same option added twice (sub-commands, branches): which default applies is not static.
     this.argparse.set(dest, this.argparse.has(dest) ? null : option);
   }
+}
+
+/** A scope's key: the module, or the offset where its `def`/`lambda` starts (a file may begin with a `def`). */
+function scopeKey(scope: SyntaxNode): number {
+  return scope.name === 'Script' ? -1 : scope.from;
 }
 
 function known(value: unknown, node: SyntaxNode, via: readonly string[], quoted = false): Known | undefined {

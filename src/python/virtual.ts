@@ -18,6 +18,12 @@ export interface Span {
   readonly note?: string;
 }
 
+/**
+ * Stands for an argument the script passes but whose value is not static (`lr=self.lr`): the adapters
+ * see a written value, so no framework default takes its place, and it is removed before rules run.
+ */
+export const DYNAMIC = '\u0000dynamic';
+
 export function spanKey(path: SourcePath): string {
   return path.join('\u0000');
 }
@@ -40,6 +46,12 @@ export class VirtualConfig {
   put(path: SourcePath, known: Known, use?: { what: string; line: number }): void {
     this.assign(path, known.value);
     this.record(path, known, use);
+  }
+
+  /** An argument the code passes with a value that is not static: unknown, and no default stands in for it. */
+  dynamic(path: SourcePath, node: SyntaxNode, arity = 1): void {
+    this.assign(path, arity > 1 ? Array.from({ length: arity }, () => DYNAMIC) : DYNAMIC);
+    this.locate(path, node);
   }
 
   /** A value the code implies without writing it as a literal (a class name, a call): located, never edited. */

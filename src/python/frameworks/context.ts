@@ -29,6 +29,9 @@ export function callsMatching(script: Script, pattern: RegExp): Call[] {
   return out;
 }
 
+/** Arguments that are pairs (Adam's `betas`): unknown as a whole means both halves are unknown. */
+const PAIRS = new Set(['betas']);
+
 /** An argument as Python binds it: by keyword, or at its position in the signature. */
 export interface ArgumentSpec {
   readonly name: string;
@@ -44,8 +47,13 @@ export function copyArguments(script: Script, call: Call, path: SourcePath, spec
   const read: string[] = [];
   for (const spec of specs) {
     const node = argument(call.args, spec.name, spec.position);
+    if (!node) continue;
     const known = script.index.resolve(node);
-    if (!known || known.value === null || !node) continue;
+    if (!known || known.value === null) {
+      // Passed, but not static (or None): unknown, and the framework's default does not apply either.
+      script.out.dynamic([...path, rename[spec.name] ?? spec.name], node, PAIRS.has(spec.name) ? 2 : 1);
+      continue;
+    }
     script.out.put([...path, rename[spec.name] ?? spec.name], known, { what: `${shortCallee(call, script)}(${spec.name}=…)`, line: lineOf(script.text, node.from) });
     read.push(spec.name);
   }
@@ -65,7 +73,7 @@ export function shortCallee(call: Call, script: Script): string {
 /** The variable a call's result is assigned to (`opt = SGD(...)` → `opt`), for pairing calls. */
 export function assignedName(call: SyntaxNode, text: string): string | undefined {
   const statement = call.parent;
-  if (statement?.name !== 'AssignStatement' || statement.lastChild !== call) return undefined;
+  if (statement?.name !== 'AssignStatement' || statement.lastChild?.from !== call.from) return undefined;
   const target = statement.firstChild;
   return target && target.nextSibling?.name === 'AssignOp' ? textOf(target, text) : undefined;
 }
