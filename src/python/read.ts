@@ -61,7 +61,8 @@ export function readCode(text: string, filePath: string, format: CodeFormat): Co
     const problem: ParseProblem = { message: parsed.error.message, range: mapping.range(parsed.error.start, parsed.error.end) };
     return { document: codeDocument(text, filePath, out, mapping, [problem]), format, reason: 'the file does not parse', note: () => '' };
   }
-  const index = new FileIndex(code, parsed.tree.topNode);
+  const where = notebook ? (offset: number) => { const at = cellLine(notebook, offset); return `cell ${at.cell}, line ${at.line}`; } : undefined;
+  const index = new FileIndex(code, parsed.tree.topNode, where);
   const script = { text: code, index, out };
   readTorch(script);
   readKeras(script);

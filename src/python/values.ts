@@ -40,9 +40,13 @@ export class FileIndex {
   /** Names bound to `parser.parse_args()`. */
   private readonly parsedArgs = new Set<string>();
 
+  /**
+   * @param where How a message names a place in the code: "line 12" in a script, "cell 3, line 2" in a notebook.
+   */
   constructor(
     readonly text: string,
     root: SyntaxNode,
+    readonly where: (offset: number) => string = (offset) => `line ${lineOf(text, offset)}`,
   ) {
     const cursor = root.cursor();
     do {
@@ -126,7 +130,7 @@ export class FileIndex {
       case 'VariableName': {
         const name = textOf(node, this.text);
         const definition = this.definitionOf(name, node);
-        return definition ? this.resolve(definition, [...via, `\`${name}\` (line ${lineOf(this.text, definition.from)})`], hops + 1) : undefined;
+        return definition ? this.resolve(definition, [...via, `\`${name}\` (${this.where(definition.from)})`], hops + 1) : undefined;
       }
       case 'MemberExpression':
         return this.resolveAttribute(node, via, hops);

@@ -24,6 +24,12 @@ export interface Span {
  */
 export const DYNAMIC = '\u0000dynamic';
 
+/** Where a value is used: the call and keyword (`optim.SGD(lr=…)`) and the place (`line 12`). */
+export interface Use {
+  readonly what: string;
+  readonly at: string;
+}
+
 export function spanKey(path: SourcePath): string {
   return path.join('\u0000');
 }
@@ -43,7 +49,7 @@ export class VirtualConfig {
   constructor(private readonly text: string) {}
 
   /** Writes a known value at `path` (the first element is the part) and remembers its literal and flow. */
-  put(path: SourcePath, known: Known, use?: { what: string; line: number }): void {
+  put(path: SourcePath, known: Known, use?: Use): void {
     this.assign(path, known.value);
     this.record(path, known, use);
   }
@@ -72,8 +78,8 @@ export class VirtualConfig {
     return (this.root[part] ??= {});
   }
 
-  private record(path: SourcePath, known: Known, use?: { what: string; line: number }): void {
-    const note = known.via.length > 0 && use ? ` (set through ${known.via.join(' ← ')}; used by ${use.what} at line ${use.line})` : undefined;
+  private record(path: SourcePath, known: Known, use?: Use): void {
+    const note = known.via.length > 0 && use ? ` (set through ${known.via.join(' ← ')}; used by ${use.what} at ${use.at})` : undefined;
     this.spans.set(spanKey(path), {
       start: known.node.from,
       end: known.node.to,

@@ -1,6 +1,8 @@
 import type { SourcePath } from '../../source/range.js';
 import type { SyntaxNode } from '../parser.js';
-import { argument, callArguments, lineOf, textOf } from '../syntax.js';
+import { argument, callArguments, textOf } from '../syntax.js';
+import type { SyntaxNode as Node } from '../parser.js';
+import type { Use } from '../virtual.js';
 import type { CallArguments } from '../syntax.js';
 import type { FileIndex } from '../values.js';
 import type { VirtualConfig } from '../virtual.js';
@@ -54,7 +56,7 @@ export function copyArguments(script: Script, call: Call, path: SourcePath, spec
       script.out.dynamic([...path, rename[spec.name] ?? spec.name], node, PAIRS.has(spec.name) ? 2 : 1);
       continue;
     }
-    script.out.put([...path, rename[spec.name] ?? spec.name], known, { what: `${shortCallee(call, script)}(${spec.name}=…)`, line: lineOf(script.text, node.from) });
+    script.out.put([...path, rename[spec.name] ?? spec.name], known, useOf(script, call, spec.name, node));
     read.push(spec.name);
   }
   return read;
@@ -63,6 +65,11 @@ export function copyArguments(script: Script, call: Call, path: SourcePath, spec
 /** Every keyword argument of a call, as specs (for classes whose every keyword is a config key). */
 export function keywordSpecs(call: Call): ArgumentSpec[] {
   return [...call.args.keywords.keys()].map((name) => ({ name }));
+}
+
+/** The use of a value as an argument, for the note saying where it flows. */
+export function useOf(script: Script, call: Call, keyword: string, node: Node): Use {
+  return { what: `${shortCallee(call, script)}(${keyword}=…)`, at: script.index.where(node.from) };
 }
 
 export function shortCallee(call: Call, script: Script): string {

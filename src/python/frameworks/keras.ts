@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../parser.js';
-import { callArguments, children, dottedName, lineOf, textOf } from '../syntax.js';
+import { callArguments, children, dottedName, textOf } from '../syntax.js';
 import type { Known } from '../values.js';
-import { assignedName, callsMatching, copyArguments, shortCallee } from './context.js';
+import { assignedName, callsMatching, copyArguments, useOf } from './context.js';
 import type { ArgumentSpec, Call, Script } from './context.js';
 
 /**
@@ -119,12 +119,8 @@ function readCompile(script: Script, compile: Call): void {
   if (optimizer) readOptimizer(script, optimizer, [...training, 'optimizer_config']);
   const loss = compile.args.keywords.get('loss');
   const lossValue = resolveLoss(script, loss);
-  if (lossValue && loss) script.out.put([...training, 'loss'], lossValue, use(script, compile, 'loss', loss));
+  if (lossValue && loss) script.out.put([...training, 'loss'], lossValue, useOf(script, compile, 'loss', loss));
   else if (loss) readLossObject(script, loss, [...training, 'loss']);
-}
-
-function use(script: Script, call: Call, keyword: string, node: SyntaxNode): { what: string; line: number } {
-  return { what: `${shortCallee(call, script)}(${keyword}=…)`, line: lineOf(script.text, node.from) };
 }
 
 function resolveLoss(script: Script, node: SyntaxNode | undefined): Known | undefined {

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../parser.js';
-import { assignedName, callsMatching, copyArguments, keywordSpecs } from './context.js';
+import { assignedName, callsMatching, copyArguments, keywordSpecs, useOf } from './context.js';
 import type { ArgumentSpec, Call, Script } from './context.js';
-import { enclosingClass, enclosingFunctionName, lineOf, textOf } from '../syntax.js';
+import { enclosingClass, enclosingFunctionName } from '../syntax.js';
 
 /**
  * PyTorch: `torch.optim.*`, `torch.optim.lr_scheduler.*` and `DataLoader(batch_size=…)` become a
@@ -147,6 +147,6 @@ function readLayer(script: Script, call: Call, path: readonly (string | number)[
   for (const [field, keyword, position] of spec.args) {
     const node = call.args.keywords.get(keyword) ?? call.args.positional[position];
     const known = script.index.resolve(node);
-    if (known && typeof known.value === 'number') script.out.put([...path, field], known, { what: `${textOf(call.node.firstChild!, script.text)}(${keyword}=…)`, line: lineOf(script.text, node!.from) });
+    if (known && typeof known.value === 'number') script.out.put([...path, field], known, useOf(script, call, keyword, node!));
   }
 }
