@@ -22,7 +22,7 @@ import { DYNAMIC, spanKey, VirtualConfig } from './virtual.js';
 import type { Part, Span } from './virtual.js';
 
 /** Frameworks whose import makes a script a training script hplint reads. */
-const FRAMEWORK_IMPORT = /^[ \t]*(?:import|from)[ \t]+(torch|tensorflow|keras|tf_keras|transformers|trl|peft|lightning|pytorch_lightning)\b/m;
+const FRAMEWORK_IMPORTS = /^[ \t]*(?:import|from)[ \t]+(torch|tensorflow|keras|tf_keras|transformers|trl|peft|lightning|pytorch_lightning)\b/gm;
 
 export type CodeFormat = 'python' | 'notebook';
 
@@ -52,8 +52,9 @@ export function readCode(text: string, filePath: string, format: CodeFormat): Co
   const notebook = format === 'notebook' ? notebookCode(text, filePath) : undefined;
   if (notebook && 'error' in notebook) return unread(text, filePath, notebook.error);
   const code = notebook ? notebook.code : text;
-  const imported = FRAMEWORK_IMPORT.exec(code);
-  if (!imported) return unread(text, filePath, 'imports no supported framework (torch, tensorflow/keras, transformers, trl, peft, lightning)');
+  const frameworks = new Set(Array.from(code.matchAll(FRAMEWORK_IMPORTS), (m) => m[1]!));
+  const [first] = frameworks;
+  if (!first) return unread(text, filePath, 'imports no supported framework (torch, tensorflow/keras, transformers, trl, peft, lightning)');
   const parsed = parsePython(code);
   const out = new VirtualConfig(code);
   const mapping = new Mapping(text, notebook);
@@ -64,15 +65,16 @@ export function readCode(text: string, filePath: string, format: CodeFormat): Co
   const where = notebook ? (offset: number) => { const at = cellLine(notebook, offset); return `cell ${at.cell}, line ${at.line}`; } : undefined;
   const index = new FileIndex(code, parsed.tree.topNode, where);
   const script = { text: code, index, out };
-  readTorch(script);
-  readKeras(script);
-  readHuggingFace(script);
-  readLightning(script);
+  // Each framework's module reads only files that import it (Lightning modules build torch optimizers).
+  if (frameworks.has('torch') || frameworks.has('lightning') || frameworks.has('pytorch_lightning')) readTorch(script);
+  if (frameworks.has('tensorflow') || frameworks.has('keras') || frameworks.has('tf_keras')) readKeras(script);
+  if (frameworks.has('transformers') || frameworks.has('trl') || frameworks.has('peft')) readHuggingFace(script);
+  if (frameworks.has('lightning') || frameworks.has('pytorch_lightning')) readLightning(script);
   const output = mergeParts(out);
   return {
     document: codeDocument(text, filePath, out, mapping, []),
     format,
-    reason: `a ${imported[1]} training ${format === 'notebook' ? 'notebook' : 'script'}`,
+    reason: `a ${first} training ${format === 'notebook' ? 'notebook' : 'script'}`,
     output,
     note(path, sources) {
       const source = sources.get(path);
@@ -92,14 +94,12 @@ function unread(text: string, filePath: string, reason: string): CodeRead {
 
 /** Code offsets → file offsets (the identity for a script, through JSON escapes for a notebook) → ranges. */
 class Mapping {
-  private readonly locate: (offset: number) => { line: number; column: number };
+  private locate?: (offset: number) => { line: number; column: number };
 
   constructor(
     private readonly text: string,
     private readonly notebook: NotebookCode | undefined,
-  ) {
-    this.locate = lineLocator(text);
-  }
+  ) {}
 
   span(start: number, end: number): [number, number] {
     if (!this.notebook) return [start, end];
@@ -109,6 +109,8 @@ class Mapping {
 
   range(codeStart: number, codeEnd: number): SourceRange {
     const [start, end] = this.span(codeStart, codeEnd);
+    // Line starts are computed for the first diagnostic only: most files have none.
+    this.locate ??= lineLocator(this.text);
     const a = this.locate(start);
     const b = this.locate(end);
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, start, end };
@@ -178,7 +180,8 @@ function mergeParts(out: VirtualConfig): AdapterOutput {
     if (!out.has(part)) continue;
     const output = readPart(part, out.root[part]!);
     const open = out.open.has(part);
-    const config = structuredClone(output.config);
+    // Defaults are taken out of a copy: the adapter's own output stays as it read it.
+    const config = open ? structuredClone(output.config) : output.config;
     for (const [path, value] of output.defaults ?? []) {
       // The call also takes `**kwargs`: a value it may set is unknown, not the framework's default.
       if (open) removeAt(config, path);

@@ -114,9 +114,3 @@ export function isStraightLine(node: SyntaxNode): boolean {
   return true;
 }
 
-/** One-based line of an offset. */
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}

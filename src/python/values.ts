@@ -1,5 +1,7 @@
 import type { SyntaxNode } from './parser.js';
-import { callArguments, children, dottedName, enclosingScope, lineOf, textOf } from './syntax.js';
+import { lineLocator } from '../source/range.js';
+import { callArguments, children, dottedName, enclosingScope, textOf } from './syntax.js';
+import type { CallArguments } from './syntax.js';
 
 /** How many name → value hops are followed before giving up (`LR = BASE_LR`, `BASE_LR = 0.1`). */
 const MAX_HOPS = 8;
@@ -31,6 +33,9 @@ interface ArgparseOption {
  */
 export class FileIndex {
   readonly calls: SyntaxNode[] = [];
+  /** The calls with their qualified callees, computed once: every framework module filters on them. */
+  private qualified?: readonly { node: SyntaxNode; callee: string | undefined }[];
+  private readonly arguments = new Map<number, CallArguments>();
   /** Local name → qualified name (`nn` → `torch.nn`, `Dense` → `tensorflow.keras.layers.Dense`). */
   readonly imports = new Map<string, string>();
   /** Bindings per scope, keyed by the scope's start offset (lezer hands out a new node object on every access). */
@@ -46,7 +51,7 @@ export class FileIndex {
   constructor(
     readonly text: string,
     root: SyntaxNode,
-    readonly where: (offset: number) => string = (offset) => `line ${lineOf(text, offset)}`,
+    readonly where: (offset: number) => string = lineNamer(text),
   ) {
     const cursor = root.cursor();
     do {
@@ -84,6 +89,18 @@ export class FileIndex {
     const head = dot < 0 ? name : name.slice(0, dot);
     const imported = this.imports.get(head);
     return imported ? imported + (dot < 0 ? '' : name.slice(dot)) : name;
+  }
+
+  /** The calls with their qualified callees, in source order. */
+  qualifiedCalls(): readonly { node: SyntaxNode; callee: string | undefined }[] {
+    return (this.qualified ??= this.calls.map((node) => ({ node, callee: this.calleeOf(node) })));
+  }
+
+  /** A call's arguments, read once per call. */
+  argumentsOf(call: SyntaxNode): CallArguments {
+    let args = this.arguments.get(call.from);
+    if (!args) this.arguments.set(call.from, (args = callArguments(call, this.text)));
+    return args;
   }
 
   /** The qualified name of what a call calls, e.g. `torch.optim.SGD`. */
@@ -281,6 +298,12 @@ export class FileIndex {
     // The same option added twice (sub-commands, branches): which default applies is not static.
     this.argparse.set(dest, this.argparse.has(dest) ? null : option);
   }
+}
+
+/** "line 12" for an offset, with the line starts computed on first use. */
+function lineNamer(text: string): (offset: number) => string {
+  let locate: ((offset: number) => { line: number }) | undefined;
+  return (offset) => `line ${(locate ??= lineLocator(text))(offset).line}`;
 }
 
 /** A scope's key: the module, or the offset where its `def`/`lambda` starts (a file may begin with a `def`). */

@@ -1,6 +1,6 @@
 import type { SourcePath } from '../../source/range.js';
 import type { SyntaxNode } from '../parser.js';
-import { argument, callArguments, textOf } from '../syntax.js';
+import { argument, textOf } from '../syntax.js';
 import type { SyntaxNode as Node } from '../parser.js';
 import type { Use } from '../virtual.js';
 import type { CallArguments } from '../syntax.js';
@@ -24,9 +24,8 @@ export interface Call {
 /** The file's calls whose qualified callee matches, in source order. */
 export function callsMatching(script: Script, pattern: RegExp): Call[] {
   const out: Call[] = [];
-  for (const node of script.index.calls) {
-    const callee = script.index.calleeOf(node);
-    if (callee !== undefined && pattern.test(callee)) out.push({ node, callee, args: callArguments(node, script.text) });
+  for (const { node, callee } of script.index.qualifiedCalls()) {
+    if (callee !== undefined && pattern.test(callee)) out.push({ node, callee, args: script.index.argumentsOf(node) });
   }
   return out;
 }
@@ -56,7 +55,8 @@ export function copyArguments(script: Script, call: Call, path: SourcePath, spec
       script.out.dynamic([...path, rename[spec.name] ?? spec.name], node, PAIRS.has(spec.name) ? 2 : 1);
       continue;
     }
-    script.out.put([...path, rename[spec.name] ?? spec.name], known, useOf(script, call, spec.name, node));
+    // Where the value is used matters only for a value that flowed there from elsewhere.
+    script.out.put([...path, rename[spec.name] ?? spec.name], known, known.via.length > 0 ? useOf(script, call, spec.name, node) : undefined);
     read.push(spec.name);
   }
   return read;

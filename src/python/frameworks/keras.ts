@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../parser.js';
-import { callArguments, children, dottedName, textOf } from '../syntax.js';
+import { children, dottedName, textOf } from '../syntax.js';
 import type { Known } from '../values.js';
 import { assignedName, callsMatching, copyArguments, useOf } from './context.js';
 import type { ArgumentSpec, Call, Script } from './context.js';
@@ -72,7 +72,7 @@ function methodCalls(script: Script, names: ReadonlySet<string>): Partial<Record
     if (callee?.name !== 'MemberExpression' || callee.lastChild?.name !== 'PropertyName') continue;
     const method = textOf(callee.lastChild, script.text);
     if (!names.has(method)) continue;
-    (out[method] ??= []).push({ node, callee: dottedName(callee, script.text) ?? method, args: callArguments(node, script.text) });
+    (out[method] ??= []).push({ node, callee: dottedName(callee, script.text) ?? method, args: script.index.argumentsOf(node) });
   }
   return out;
 }

@@ -111,12 +111,11 @@ const LAYERS: Readonly<Record<string, { type: string; args: readonly (readonly [
  * placeholders, so order-sensitive rules never pair them.
  */
 function readLayers(script: Script): void {
-  const layers = script.out.section('native');
   const list: unknown[] = [];
   const push = (layer: Call | undefined) => {
     const index = list.length;
     list.push({});
-    layers.model = { layers: list };
+    script.out.section('native').model = { layers: list };
     if (layer) readLayer(script, layer, ['native', 'model', 'layers', index]);
   };
   const calls = callsMatching(script, /^torch\.nn\.\w+$/);
@@ -135,7 +134,6 @@ function readLayers(script: Script): void {
     if (list.length > 0) push(undefined);
     push(call);
   }
-  if (list.length === 0) delete layers.model;
 }
 
 
