@@ -110,6 +110,14 @@ describe('Keras scripts', () => {
     expect(found(text, 'schedule-validity')).toEqual([expect.stringMatching(/^2:93-2:96 warning/)]);
   });
 
+  it('reports no missing early stopping or schedule when a callback is built where hplint cannot see', () => {
+    const text = 'from tensorflow import keras\nmodel = keras.Sequential([keras.layers.Dense(1)])\nmodel.compile(optimizer="adam", loss="mse")\nmodel.fit(x, y, epochs=60, validation_split=0.2, callbacks=[early_stop])\n';
+    expect(lint(text).diagnostics).toEqual([]);
+    expect(config(text)?.training?.earlyStopping).toEqual({});
+    const seen = text.replace('callbacks=[early_stop]', 'callbacks=[keras.callbacks.ModelCheckpoint("m.h5")]');
+    expect(lint(seen).diagnostics.map((d) => d.ruleId).sort()).toEqual(['early-stopping-missing', 'plateau-policy']);
+  });
+
   it('reads callbacks bound to names', () => {
     const text = dedent(`
       import tensorflow as tf

@@ -185,8 +185,13 @@ function readFit(script: Script, fit: Call): void {
 function readCallbacks(script: Script, node: SyntaxNode): void {
   let list: SyntaxNode | undefined = node;
   for (let hops = 0; list?.name === 'VariableName' && hops < 8; hops++) list = script.index.definitionOf(textOf(list, script.text), list);
-  const items = list?.name === 'ArrayExpression' ? children(list).filter((c) => !['[', ']', ','].includes(c.name)) : [];
-  for (const item of items) {
+  const items = list?.name === 'ArrayExpression' ? children(list).filter((c) => !['[', ']', ','].includes(c.name)) : undefined;
+  // A callback hplint cannot see (built elsewhere, a custom class, LearningRateScheduler) may stop early or
+  // change the rate: both are then present, with unknown settings, so nothing is reported missing.
+  if (!items || items.some((item) => !definingCall(script, item, /^keras\.callbacks\.\w+$/) || definingCall(script, item, UNSEEN_CALLBACKS))) {
+    unknownCallbacks(script, node);
+  }
+  for (const item of items ?? []) {
     const early = definingCall(script, item, /^keras\.callbacks\.EarlyStopping$/);
     if (early) {
       script.out.locate(['native', 'training', 'earlyStopping'], early.node);
@@ -200,6 +205,18 @@ function readCallbacks(script: Script, node: SyntaxNode): void {
       copyArguments(script, plateau, ['native', 'schedule'], [{ name: 'monitor', position: 0 }, { name: 'factor', position: 1 }, { name: 'patience', position: 2 }, { name: 'min_lr' }], { min_lr: 'minLearningRate' });
     }
   }
+}
+
+/** Callbacks that may stop training or set the rate in ways hplint does not read. */
+const UNSEEN_CALLBACKS = /^keras\.callbacks\.(LearningRateScheduler|LambdaCallback|Callback)$/;
+
+function unknownCallbacks(script: Script, node: SyntaxNode): void {
+  const native = script.out.section('native') as { training?: { earlyStopping?: object }; schedule?: object };
+  native.training ??= {};
+  native.training.earlyStopping ??= {};
+  native.schedule ??= {};
+  script.out.locate(['native', 'training', 'earlyStopping'], node);
+  script.out.locate(['native', 'schedule'], node);
 }
 
 /** An early-stopping callback with no static settings is still there: its object exists in the config. */
