@@ -6,6 +6,30 @@ import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
+ * Writes the floor a bench compares against: a script that reads every file of the tree given as its first
+ * argument and runs `parse` (code using `text`) on it, checking the count given as its second argument.
+ * @returns {string} the script's path
+ */
+export function writeFloor(file, importLine, parse) {
+  writeFileSync(
+    file,
+    `import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+${importLine}
+let n = 0;
+for (const e of readdirSync(process.argv[2], { recursive: true, withFileTypes: true })) {
+  if (!e.isFile()) continue;
+  const text = readFileSync(path.join(e.parentPath, e.name), 'utf8');
+  ${parse}
+  n++;
+}
+if (n !== Number(process.argv[3])) throw new Error('floor read ' + n + ' files');
+`,
+  );
+  return file;
+}
+
+/**
  * @param {{ root: string, work: string, corpus?: string, count?: number, measure: (cmd: string, args: string[]) => { seconds: number, peakMiB: number } }} options
  */
 export function benchPython({ root, work, corpus, count = 1000, measure }) {
@@ -19,21 +43,7 @@ export function benchPython({ root, work, corpus, count = 1000, measure }) {
     const source = scripts[i % scripts.length];
     copyFileSync(source, path.join(dir, path.basename(source)));
   }
-  const floorScript = path.join(work, 'python-floor.mjs');
-  writeFileSync(
-    floorScript,
-    `import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parser } from ${JSON.stringify(path.join(root, 'node_modules/@lezer/python/dist/index.js'))};
-let n = 0;
-for (const e of readdirSync(process.argv[2], { recursive: true, withFileTypes: true })) {
-  if (!e.isFile()) continue;
-  parser.parse(readFileSync(path.join(e.parentPath, e.name), 'utf8'));
-  n++;
-}
-if (n !== Number(process.argv[3])) throw new Error('floor read ' + n + ' files');
-`,
-  );
+  const floorScript = writeFloor(path.join(work, 'python-floor.mjs'), `import { parser } from ${JSON.stringify(path.join(root, 'node_modules/@lezer/python/dist/index.js'))};`, 'parser.parse(text);');
   const check = (target) => measure(process.execPath, [path.join(root, 'bin/hplint.js'), 'check', target, '--format', 'json', '--output', path.join(work, 'python.json'), '--concurrency', 'off']);
   const hplint = check(tree);
   const floor = measure(process.execPath, [floorScript, tree, String(count)]);

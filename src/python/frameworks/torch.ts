@@ -1,4 +1,3 @@
-import type { SyntaxNode } from '../parser.js';
 import { assignedName, callsMatching, copyArguments, keywordSpecs, useOf } from './context.js';
 import type { ArgumentSpec, Call, Script } from './context.js';
 import { enclosingClass, enclosingFunctionName } from '../syntax.js';
