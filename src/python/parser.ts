@@ -12,35 +12,21 @@ export interface PythonSyntaxError {
   readonly end: number;
 }
 
-export interface ParsedPython {
-  readonly text: string;
-  readonly tree: Tree;
-  /** The first place the grammar could not read; lezer recovers and keeps parsing after it. */
-  readonly error?: PythonSyntaxError;
-}
-
-/** Parses Python 3 source (3.12 syntax: match, type parameters, nested f-strings) without running Python. */
-export function parsePython(text: string): ParsedPython {
+/**
+ * Parses Python 3 source (3.12 syntax: match, type parameters, nested f-strings) without running Python.
+ * lezer recovers from syntax errors and marks them with error nodes, which `syntaxError` describes.
+ */
+export function parsePython(text: string): Tree {
   grammar ??= (require('@lezer/python') as typeof LezerPython).parser;
-  const tree = grammar.parse(text);
-  const error = firstError(tree, text);
-  return error ? { text, tree, error } : { text, tree };
+  return grammar.parse(text);
 }
 
-function firstError(tree: Tree, text: string): PythonSyntaxError | undefined {
-  let found: PythonSyntaxError | undefined;
-  tree.iterate({
-    enter(node) {
-      if (found) return false;
-      if (!node.type.isError) return undefined;
-      const start = Math.min(node.from, text.length);
-      const end = Math.min(Math.max(node.to, start + 1), text.length);
-      const token = text.slice(start, end).split('\n')[0]!.trim();
-      found = { message: token ? `invalid Python syntax at "${token.slice(0, 40)}"` : 'invalid Python syntax (unexpected end of a statement)', start, end };
-      return false;
-    },
-  });
-  return found;
+/** The message and span for an error node: the first place the grammar could not read. */
+export function syntaxError(from: number, to: number, text: string): PythonSyntaxError {
+  const start = Math.min(from, text.length);
+  const end = Math.min(Math.max(to, start + 1), text.length);
+  const token = text.slice(start, end).split('\n')[0]!.trim();
+  return { message: token ? `invalid Python syntax at "${token.slice(0, 40)}"` : 'invalid Python syntax (unexpected end of a statement)', start, end };
 }
 
 export type { SyntaxNode };

@@ -55,15 +55,14 @@ export function readCode(text: string, filePath: string, format: CodeFormat): Co
   const frameworks = new Set(Array.from(code.matchAll(FRAMEWORK_IMPORTS), (m) => m[1]!));
   const [first] = frameworks;
   if (!first) return unread(text, filePath, 'imports no supported framework (torch, tensorflow/keras, transformers, trl, peft, lightning)');
-  const parsed = parsePython(code);
   const out = new VirtualConfig(code);
   const mapping = new Mapping(text, notebook);
-  if (parsed.error) {
-    const problem: ParseProblem = { message: parsed.error.message, range: mapping.range(parsed.error.start, parsed.error.end) };
+  const where = notebook ? (offset: number) => { const at = cellLine(notebook, offset); return `cell ${at.cell}, line ${at.line}`; } : undefined;
+  const index = new FileIndex(code, parsePython(code).topNode, where);
+  if (index.error) {
+    const problem: ParseProblem = { message: index.error.message, range: mapping.range(index.error.start, index.error.end) };
     return { document: codeDocument(text, filePath, out, mapping, [problem]), format, reason: 'the file does not parse', note: () => '' };
   }
-  const where = notebook ? (offset: number) => { const at = cellLine(notebook, offset); return `cell ${at.cell}, line ${at.line}`; } : undefined;
-  const index = new FileIndex(code, parsed.tree.topNode, where);
   const script = { text: code, index, out };
   // Each framework's module reads only files that import it (Lightning modules build torch optimizers).
   if (frameworks.has('torch') || frameworks.has('lightning') || frameworks.has('pytorch_lightning')) readTorch(script);

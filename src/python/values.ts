@@ -1,4 +1,5 @@
-import type { SyntaxNode } from './parser.js';
+import { syntaxError } from './parser.js';
+import type { PythonSyntaxError, SyntaxNode } from './parser.js';
 import { lineLocator } from '../source/range.js';
 import { callArguments, children, dottedName, enclosingScope, textOf } from './syntax.js';
 import type { CallArguments } from './syntax.js';
@@ -33,6 +34,8 @@ interface ArgparseOption {
  */
 export class FileIndex {
   readonly calls: SyntaxNode[] = [];
+  /** The first syntax error, found in the same walk (lezer keeps parsing after one). */
+  error?: PythonSyntaxError;
   /** The calls with their qualified callees, computed once: every framework module filters on them. */
   private qualified?: readonly { node: SyntaxNode; callee: string | undefined }[];
   private readonly arguments = new Map<number, CallArguments>();
@@ -55,6 +58,7 @@ export class FileIndex {
   ) {
     const cursor = root.cursor();
     do {
+      if (cursor.type.isError && !this.error) this.error = syntaxError(cursor.from, cursor.to, text);
       switch (cursor.name) {
         case 'CallExpression':
           this.calls.push(cursor.node);
