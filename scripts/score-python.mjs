@@ -16,7 +16,7 @@ if (!dir) {
   process.exit(2);
 }
 const root = path.resolve(import.meta.dirname, '..');
-const { lintText } = await import(pathToFileURL(path.join(root, 'dist/engine/lint.js')).href);
+const { lintText } = await import(pathToFileURL(path.join(root, 'dist/rules/index.js')).href);
 
 const rows = readFileSync(path.join(dir, 'INDEX.tsv'), 'utf8')
   .split('\n')

@@ -1,6 +1,8 @@
 import { ConfigBuilder } from '../adapters/adapter.js';
 import type { AdapterOutput, DefaultValue } from '../adapters/adapter.js';
 import { hfAdapter } from '../adapters/hf.js';
+import { asAdapter } from '../adapters/index.js';
+import { kerasAdapter } from '../adapters/keras.js';
 import { findTrainingConfig, readTopology, readTrainingConfig, unwrapTopology } from '../adapters/keras-model.js';
 import { lightningAdapter } from '../adapters/lightning.js';
 import { nativeAdapter } from '../adapters/native.js';
@@ -84,6 +86,11 @@ export function readCode(text: string, filePath: string, format: CodeFormat): Co
       return `${flow} [cell ${at.cell}, line ${at.line}]`;
     },
   };
+}
+
+/** A code file as a document that nothing was read from (an adapter failed on it). */
+export function unreadCode(text: string, filePath: string): CodeDocument {
+  return unread(text, filePath, '').document;
 }
 
 function unread(text: string, filePath: string, reason: string): CodeRead {
@@ -194,22 +201,25 @@ function mergeParts(out: VirtualConfig): AdapterOutput {
   return merged.output();
 }
 
+/** One part read by its format's adapter; an adapter that throws is named (AdapterFailure), as for configs. */
 function readPart(part: Part, root: Record<string, unknown>): AdapterOutput {
   switch (part) {
     case 'hf':
-      return hfAdapter.read(root);
+      return asAdapter(hfAdapter, () => hfAdapter.read(root));
     case 'lightning':
-      return lightningAdapter.read(root);
+      return asAdapter(lightningAdapter, () => lightningAdapter.read(root));
     case 'native':
-      return nativeAdapter.read(root);
-    case 'keras': {
-      const builder = new ConfigBuilder();
-      const found = unwrapTopology(root, []);
-      const outputs = found ? readTopology(builder, found.topology, found.path) : [];
-      const training = findTrainingConfig(root, []);
-      if (training) readTrainingConfig(builder, training.config, training.path, outputs);
-      return builder.output();
-    }
+      return asAdapter(nativeAdapter, () => nativeAdapter.read(root));
+    case 'keras':
+      return asAdapter(kerasAdapter, () => {
+        // Compile without a Sequential model still has a training config: read each part on its own.
+        const builder = new ConfigBuilder();
+        const found = unwrapTopology(root, []);
+        const outputs = found ? readTopology(builder, found.topology, found.path) : [];
+        const training = findTrainingConfig(root, []);
+        if (training) readTrainingConfig(builder, training.config, training.path, outputs);
+        return builder.output();
+      });
   }
 }
 

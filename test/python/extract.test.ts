@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lintText, readConfig } from '../../src/engine/lint.js';
+import { readConfig } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 import { brief, dedent } from '../helpers/lint.js';
 
 /** Python training code read into the canonical model: each pattern, with the exact range reported. */

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixText } from '../../src/engine/fix.js';
-import { lintText, readConfig } from '../../src/engine/lint.js';
+import { readConfig } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 import { pythonLiteral } from '../../src/python/read.js';
 import { resolveRules } from '../../src/engine/settings.js';
 import { RULES } from '../../src/rules/index.js';
@@ -93,7 +94,7 @@ describe('discovery and start-up', () => {
   it('checking YAML does not load the Python grammar (it loads on the first Python file)', () => {
     const script = `
       import { createRequire } from 'node:module';
-      const { lintText } = await import(${JSON.stringify(path.resolve(import.meta.dirname, '../../dist/engine/lint.js'))});
+      const { lintText } = await import(${JSON.stringify(path.resolve(import.meta.dirname, '../../dist/rules/index.js'))});
       const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('@lezer'));
       lintText('optimizer: {name: adam, learningRate: 0.5}\\n', { filePath: 'a.yaml' });
       const afterYaml = loaded();
