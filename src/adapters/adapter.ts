@@ -5,9 +5,6 @@ import type { SourcePath } from '../source/range.js';
 /** The formats hplint reads; `unknown` is a file that is not a training config; `python` and `notebook` are training code, read through the other formats' adapters. */
 export type FormatName = 'native' | 'hf' | 'keras' | 'tfjs' | 'lightning' | 'yolo' | 'sweep' | 'detectron2' | 'python' | 'notebook' | 'unknown';
 
-/** Training code formats: read by `src/python` through the other formats' adapters, not by an adapter of their own. */
-export const CODE_FORMATS = ['python', 'notebook'] as const;
-
 /** A framework default filled in by an adapter, so a diagnostic can say "the TF.js default 0.001". */
 export interface DefaultValue {
   /** Who applies the default: "TF.js", "Keras", "HuggingFace", … */
