@@ -100,6 +100,11 @@ describe('Keras scripts', () => {
     expect(found(text, 'plateau-policy')).toEqual([expect.stringMatching(/^4:24-4:26 info A constant learning rate for 40 epochs/)]);
   });
 
+  it('reads the last compile of a model compiled twice: it is the one that trains', () => {
+    const text = 'from tensorflow import keras\nmodel = keras.Sequential([keras.layers.Dense(1)])\nmodel.compile(optimizer="sgd", loss="mse")\nmodel.compile(optimizer=keras.optimizers.SGD(learning_rate=0.5, momentum=0.9), loss="mse")\n';
+    expect(config(text)?.optimizer).toMatchObject({ name: 'sgd', learningRate: 0.5, momentum: 0.9 });
+  });
+
   it('reads a learning-rate schedule object bound to a name', () => {
     const text = dedent(`
       import tensorflow as tf

@@ -58,7 +58,8 @@ export function readKeras(script: Script): void {
     const application = kerasCalls(script, /^keras\.applications\./)[0]!;
     script.out.mark(['native', 'pretrained'], true, application.node.firstChild!);
   }
-  const compile = (methods.compile ?? []).find((call) => call.args.keywords.has('optimizer') || call.args.keywords.has('loss'));
+  // A model compiled twice trains with the last compile.
+  const compile = (methods.compile ?? []).findLast((call) => call.args.keywords.has('optimizer') || call.args.keywords.has('loss'));
   if (compile) readCompile(script, compile);
   const fit = (methods.fit ?? [])[0];
   if (fit) readFit(script, fit);
