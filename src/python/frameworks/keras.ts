@@ -44,8 +44,19 @@ function kerasName(qualified: string): string | undefined {
   return match ? `keras.${match[1]}` : undefined;
 }
 
+/** Each script's Keras calls with their `keras.*` names, found once: the readers below filter them many times. */
+const KERAS_CALLS = new WeakMap<Script, readonly { call: Call; name: string }[]>();
+
 function kerasCalls(script: Script, pattern: RegExp): Call[] {
-  return callsMatching(script, /keras\./).filter((call) => pattern.test(kerasName(call.callee) ?? ''));
+  let all = KERAS_CALLS.get(script);
+  if (!all) {
+    all = callsMatching(script, /keras\./).flatMap((call) => {
+      const name = kerasName(call.callee);
+      return name ? [{ call, name }] : [];
+    });
+    KERAS_CALLS.set(script, all);
+  }
+  return all.filter((entry) => pattern.test(entry.name)).map((entry) => entry.call);
 }
 
 export function readKeras(script: Script): void {
