@@ -144,13 +144,15 @@ function codeDocument(text: string, filePath: string, out: VirtualConfig, mappin
     root: out.root,
     problems,
     tags: [],
+    // Not YAML: no scalar rules apply to Python literals; the value is the literal's.
+    scalarRules: 'yaml-1.2',
     rangeOf(path) {
       const span = spanOf(path);
       return span ? mapping.range(span.start, span.end) : undefined;
     },
     rawScalar(path) {
       const span = out.spans.get(spanKey(path));
-      return span && !span.synthetic ? { text: span.text, quoted: span.quoted } : undefined;
+      return span && !span.synthetic ? { text: span.text, quoted: span.quoted, value: span.value } : undefined;
     },
     lineText(line) {
       lines ??= text.split(/\r?\n|\r/);

@@ -12,6 +12,8 @@ export interface Span {
   /** The literal's text, for rules that judge how a value was written. */
   readonly text: string;
   readonly quoted: boolean;
+  /** The literal's value (a Python literal means the same to every reader). */
+  readonly value?: unknown;
   /** Not a literal (a class name standing for `class_path`, a call standing for a section): pointed at, never edited. */
   readonly synthetic: boolean;
   /** Where the value flows, when it is not written at its use: appended to diagnostics. */
@@ -85,6 +87,7 @@ export class VirtualConfig {
       end: known.node.to,
       text: this.text.slice(known.node.from, known.node.to),
       quoted: known.quoted,
+      value: known.value,
       synthetic: known.items !== undefined,
       ...(note ? { note } : {}),
     });

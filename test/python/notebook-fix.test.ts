@@ -86,7 +86,7 @@ describe('discovery and start-up', () => {
       mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
       writeFileSync(path.join(root, name), '');
     }
-    const targets = await expandTargets(['.'], root);
+    const { targets } = await expandTargets(['.'], root);
     expect(targets.map((t) => t.path).sort()).toEqual(['a.ipynb', 'cfg.yaml', 'train.py']);
   });
 
