@@ -232,7 +232,12 @@ function readTraining(reader: SourceReader, dialect: Dialect): void {
   reader.copy(['early_stopping_patience'], ['training', 'earlyStopping', 'patience']);
   if (reader.has(['early_stopping_patience'])) {
     reader.copy(['metric_for_best_model'], ['training', 'earlyStopping', 'monitor']);
+    // The Trainer's EarlyStoppingCallback (axolotl's too) counts evaluations, not epochs.
+    reader.builder.setDerived(['training', 'earlyStopping', 'unit'], 'evaluations', ['early_stopping_patience']);
   }
+  reader.copy(['evals_per_epoch'], ['training', 'evaluationsPerEpoch']);
+  const strategy = reader.firstWritten([['eval_strategy'], ['evaluation_strategy']]);
+  if (strategy && reader.string(strategy)?.toLowerCase() === 'epoch') reader.builder.setDerived(['training', 'evaluationsPerEpoch'], 1, strategy);
   if (dialect === 'llama-factory-v1') return;
   reader.fallback(['training', 'gradientAccumulation'], HF_DEFAULTS.gradientAccumulation, HUGGINGFACE);
   if (dialect === 'axolotl') return;

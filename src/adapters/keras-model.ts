@@ -268,6 +268,8 @@ function readOptimizer(builder: ConfigBuilder, optimizer: unknown, path: SourceP
   for (const [key, field] of Object.entries(OPTIMIZER_FIELDS)) {
     if (config[key] !== undefined && config[key] !== null) builder.set(['optimizer', field], config[key], at(key));
   }
+  // Keras's own optimizers (2.11+, Keras 3) apply `weight_decay` to the weights directly, AdamW-style.
+  if (config.weight_decay !== undefined && config.weight_decay !== null) builder.setDerived(['optimizer', 'decoupledWeightDecay'], true, at('weight_decay'));
   // TF.js RMSProp calls its discount factor `decay`; in Keras 2 `decay` is a time-based decay of the rate.
   const decay = toNumber(config.decay);
   if (name === 'RMSProp' && camelCase && decay !== undefined) builder.set(['optimizer', 'rho'], decay, at('decay'));

@@ -1,7 +1,9 @@
 import type { AdapterOutput, DefaultValue, FormatName } from '../adapters/adapter.js';
 import type { Loader } from '../adapters/loaders.js';
 import { AdapterFailure, asAdapter, detectFormat, loaderFor } from '../adapters/index.js';
-import { normalizeConfig } from '../model/normalize.js';
+import { inferRanks } from '../model/distributed.js';
+import { isPlainObject, normalizeConfig } from '../model/normalize.js';
+import { inferRegime } from '../model/regime.js';
 import { parentPointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
@@ -127,7 +129,8 @@ function readCodeConfig(text: string, filePath: string, format: CodeFormat): Rea
  * Code has no loader: its values are Python literals, not YAML scalars.
  */
 function adapted(document: SourceDocument, format: FormatName, reason: string, output: AdapterOutput, loader?: Loader): ReadConfig {
-  const normalized = normalizeConfig(output.config);
+  // For a script, the keys inferred from are those of the configs its calls amount to (TrainingArguments', …).
+  const normalized = normalizeConfig(withInferred(output.config, document.root, format));
   const sources = output.sources;
   const defaults = output.defaults ?? new Map<Pointer, DefaultValue>();
   const facts: DocumentFacts = {
@@ -143,6 +146,21 @@ function adapted(document: SourceDocument, format: FormatName, reason: string, o
     tags: document.tags,
   };
   return { document, format, reason, config: normalized.config, facts, sources, defaults, ...(output.derived ? { derived: output.derived } : {}) };
+}
+
+/**
+ * The adapter's config with what the file shows beyond its format's keys: the training regime and the
+ * data-parallel ranks (src/model/regime.ts, distributed.ts). What the file states itself is kept.
+ */
+function withInferred(config: Record<string, unknown>, root: unknown, format: FormatName): Record<string, unknown> {
+  const regime = config.regime === undefined ? inferRegime({ root, format, config }) : undefined;
+  const training = isPlainObject(config.training) ? config.training : undefined;
+  const ranks = training?.devices === undefined ? inferRanks(root) : undefined;
+  return {
+    ...config,
+    ...(regime ? { regime } : {}),
+    ...(ranks ? { training: { ...training, devices: ranks.ranks } } : {}),
+  };
 }
 
 /**

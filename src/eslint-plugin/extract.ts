@@ -469,7 +469,8 @@ class Extractor {
 function trainsPretrainedWeights(setup: Setup, weights: PretrainedWeights): boolean | undefined {
   if (setup.kind === 'loaded') return true;
   if ((setup.kind !== 'sequential' && setup.kind !== 'functional') || !setup.factory) return undefined;
-  return weights.ofBuiltModel([setup.factory, ...setup.adds]);
+  // A model built layer by layer from no loaded model trains from scratch (its regime for learning-rate-range).
+  return weights.ofBuiltModel([setup.factory, ...setup.adds]) ?? false;
 }
 
 /** How to add a missing `name: value` option to a training call: into its options object, or as a new argument. */

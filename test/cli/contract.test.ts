@@ -52,7 +52,7 @@ describe('hplint check', () => {
               ruleId: 'learning-rate-range',
               severity: 'warning',
               tier: 1,
-              message: 'Adam learning rate 0.5 is above the recommended range [0.001, 0.01] (GUIDE §7).',
+              message: 'Adam learning rate 0.5 is above the range for training from scratch [0.001, 0.01] (GUIDE §7).',
               path: '/optimizer/learningRate',
               line: 8,
               column: 17,

@@ -44,7 +44,7 @@ describe('the ESLint plugin', () => {
   it('lints a TypeScript file through a real ESLint instance', async () => {
     const [result] = await eslintWith().lintText(TRAINING, { filePath: 'train.ts' });
     expect(result!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([
-      '5:42 hplint/learning-rate-range Adam learning rate 0.5 is above the recommended range [0.001, 0.01] (GUIDE §7).',
+      '5:42 hplint/learning-rate-range Adam learning rate 0.5 is above the range for training from scratch [0.001, 0.01] (GUIDE §7).',
     ]);
   });
 

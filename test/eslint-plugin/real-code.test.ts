@@ -16,7 +16,7 @@ function lint(code: string, filename = 'train.js'): string[] {
   return linter.verify(code, config, filename).map((m) => `${m.line} ${m.ruleId?.replace('hplint/', '') ?? 'fatal'} ${m.message}`);
 }
 
-const ADAM_HIGH = 'learning-rate-range Adam learning rate 0.5 is above the recommended range [0.001, 0.01] (GUIDE §7).';
+const ADAM_HIGH = 'learning-rate-range Adam learning rate 0.5 is above the range for training from scratch [0.001, 0.01] (GUIDE §7).';
 
 describe('how the code reaches TF.js', () => {
   it('reads a browser script that uses the global tf of a <script> tag', () => {
@@ -79,7 +79,7 @@ export async function train(xs, ys, iterations) {
   }
 }
 `;
-    expect(lint(code)).toEqual(['7 learning-rate-range SGD learning rate 0.5 is above the recommended range [0.01, 0.1] (GUIDE §7).']);
+    expect(lint(code)).toEqual(['7 learning-rate-range SGD learning rate 0.5 is above every range that fits this file, which does not say how it trains (up to 0.1 for training from scratch).']);
   });
 
   it('is quiet about an optimizer in range, and about epochs or validation it cannot see', () => {
@@ -141,7 +141,7 @@ export async function train(xs, ys) {
   });
 
   it('a base left trainable (or partly unfrozen) inside the trained model is fine-tuning', () => {
-    const expected = ['6 learning-rate-range Adam learning rate 0.005 is above the fine-tuning range [1e-5, 0.001] (GUIDE §4.5: 1–2 orders of magnitude below §7\'s [0.001, 0.01]).'];
+    const expected = ['6 learning-rate-range Adam learning rate 0.005 is above the range for full fine-tuning [1e-5, 0.001] (GUIDE §4.5: 1–2 orders of magnitude below §7\'s [0.001, 0.01]; regime from pretrained: true).'];
     expect(lr(head(''))).toEqual(expected);
     expect(lr(head('for (const layer of base.layers.slice(0, -4)) layer.trainable = false;'))).toEqual(expected);
   });
