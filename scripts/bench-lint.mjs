@@ -4,12 +4,14 @@
 // (c) Spectral with a ruleset of five range checks. Builds the corpus from ../shared/corpus (71 real
 // configs × 30 = 2,130 files). Prints files/s, wall time and peak memory (median of --runs runs).
 // yamllint (Debian) and Spectral (npm, installed outside the project: SPECTRAL=/path/to/spectral) are
-// measured when present and skipped with a note when absent. Also times a one-file check against `node -e 0`.
+// measured when present and skipped with a note when absent. Also times a one-file check against `node -e 0`,
+// and 1,000 Python training scripts against @lezer/python parsing them alone (scripts/bench-lint-python.mjs).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchPython, writeFloor } from './bench-lint-python.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -18,18 +20,22 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     shared: { type: 'string', default: process.env.HPLINT_SHARED ?? path.resolve(root, '../shared') },
     spectral: { type: 'string', default: process.env.SPECTRAL ?? '/opt/spectral/node_modules/.bin/spectral' },
+    'python-corpus': { type: 'string', default: process.env.HPLINT_PYTHON_CORPUS },
+    'python-only': { type: 'boolean', default: false },
   },
 });
 const copies = Number(args.copies);
 const runs = Number(args.runs);
 const corpus = path.join(args.shared, 'corpus');
-if (!existsSync(corpus)) {
-  console.error(`bench:lint: no corpus at ${corpus} (set --shared or HPLINT_SHARED)`);
-  process.exit(2);
-}
-
 // One flat directory per copy keeps every file name unique and the tree realistic.
 const work = mkdtempSync(path.join(tmpdir(), 'hplint-bench-'));
+const hasTime = existsSync('/usr/bin/time');
+if (args['python-only'] || !existsSync(corpus)) {
+  if (!args['python-only']) console.error(`bench:lint: no corpus at ${corpus} (set --shared or HPLINT_SHARED): only the Python scripts are measured`);
+  benchPython({ root, work, corpus: args['python-corpus'], measure });
+  rmSync(work, { recursive: true, force: true });
+  process.exit(args['python-only'] ? 0 : 2);
+}
 const tree = path.join(work, 'configs');
 const sources = readdirSync(corpus, { recursive: true, withFileTypes: true })
   .filter((e) => e.isFile() && /\.(ya?ml|json)$/.test(e.name))
@@ -41,20 +47,10 @@ for (let copy = 0; copy < copies; copy++) {
 }
 const fileCount = sources.length * copies;
 
-const floorScript = path.join(work, 'floor.mjs');
-writeFileSync(
-  floorScript,
-  `import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseAllDocuments } from ${JSON.stringify(path.join(root, 'node_modules/yaml/dist/index.js'))};
-let n = 0;
-for (const e of readdirSync(process.argv[2], { recursive: true, withFileTypes: true })) {
-  if (!e.isFile()) continue;
-  for (const doc of parseAllDocuments(readFileSync(path.join(e.parentPath, e.name), 'utf8'))) doc.toJS({ maxAliasCount: 100 });
-  n++;
-}
-if (n !== ${fileCount}) throw new Error('floor read ' + n + ' files');
-`,
+const floorScript = writeFloor(
+  path.join(work, 'floor.mjs'),
+  `import { parseAllDocuments } from ${JSON.stringify(path.join(root, 'node_modules/yaml/dist/index.js'))};`,
+  'for (const doc of parseAllDocuments(text)) doc.toJS({ maxAliasCount: 100 });',
 );
 
 const spectralRuleset = path.join(work, '.spectral.yaml');
@@ -81,7 +77,6 @@ ${[
 `,
 );
 
-const hasTime = existsSync('/usr/bin/time');
 /** Runs a command `runs` times; returns the median wall time and the peak RSS (GNU time's %M). */
 function measure(command, commandArgs) {
   const samples = [];
@@ -106,7 +101,7 @@ rows.push({ tool: 'hplint check, default (worker threads)', files: fileCount, ..
 const cacheLocation = path.join(work, '.hplintcache');
 measure(process.execPath, [...hplintArgs, '--cache', '--cache-location', cacheLocation]);
 rows.push({ tool: 'hplint check --cache, nothing changed', files: fileCount, ...measure(process.execPath, [...hplintArgs, '--cache', '--cache-location', cacheLocation]) });
-rows.push({ tool: 'floor: yaml parse only, one process', files: fileCount, ...measure(process.execPath, [floorScript, tree]) });
+rows.push({ tool: 'floor: yaml parse only, one process', files: fileCount, ...measure(process.execPath, [floorScript, tree, String(fileCount)]) });
 
 let yamllintNote = '';
 try {
@@ -149,5 +144,7 @@ const one = path.join(tree, 'copy00', path.basename(sources[0]));
 const start = measure(process.execPath, [path.join(root, 'bin/hplint.js'), 'check', one, '--format', 'json', '--output', path.join(work, 'one.json')]);
 const empty = measure(process.execPath, ['-e', '0']);
 console.log(`\none-file check: ${(start.seconds * 1000).toFixed(0)} ms; node -e 0: ${(empty.seconds * 1000).toFixed(0)} ms; ratio ${(start.seconds / empty.seconds).toFixed(2)}×`);
+
+benchPython({ root, work, corpus: args['python-corpus'], measure });
 
 rmSync(work, { recursive: true, force: true });

@@ -3,8 +3,8 @@ import type { Pointer } from '../model/pointer.js';
 import type { SourcePath } from '../source/range.js';
 import type { Loader } from './loaders.js';
 
-/** The formats hplint reads; `unknown` is a file that is not a training config. */
-export type FormatName = 'native' | 'hf' | 'keras' | 'tfjs' | 'lightning' | 'yolo' | 'sweep' | 'detectron2' | 'unknown';
+/** The formats hplint reads; `unknown` is a file that is not a training config; `python` and `notebook` are training code, read through the other formats' adapters. */
+export type FormatName = 'native' | 'hf' | 'keras' | 'tfjs' | 'lightning' | 'yolo' | 'sweep' | 'detectron2' | 'python' | 'notebook' | 'unknown';
 
 /** A framework default filled in by an adapter, so a diagnostic can say "the TF.js default 0.001". */
 export interface DefaultValue {

@@ -227,8 +227,8 @@ function readTraining(reader: SourceReader, dialect: Dialect): void {
   reader.copyFirst([['per_device_train_batch_size'], ['micro_batch_size']], ['training', 'batchSize']);
   reader.copy(['gradient_accumulation_steps'], ['training', 'gradientAccumulation']);
   reader.copyFirst([['num_train_epochs'], ['num_epochs']], ['training', 'epochs']);
-  // -1 (the default) means "train for num_train_epochs".
-  reader.copy(['max_steps'], ['training', 'maxSteps'], (v) => (asNumber(v) === -1 ? undefined : v));
+  // Only a positive max_steps overrides num_train_epochs (the Trainer tests `max_steps > 0`; the default is -1).
+  reader.copy(['max_steps'], ['training', 'maxSteps'], (v) => ((asNumber(v) ?? 1) <= 0 ? undefined : v));
   reader.copy(['early_stopping_patience'], ['training', 'earlyStopping', 'patience']);
   if (reader.has(['early_stopping_patience'])) {
     reader.copy(['metric_for_best_model'], ['training', 'earlyStopping', 'monitor']);

@@ -18,14 +18,15 @@ export interface Expansion {
   readonly problems: readonly string[];
 }
 
-const CONFIG_FILE = /\.(ya?ml|json)$/;
+/** Configs, and training code (scripts and notebooks that import no framework are skipped after a text search). */
+const CONFIG_FILE = /\.(ya?ml|json|py|ipynb)$/;
 /** Never configs, and often not YAML-readable (JSON with comments): skipped when searching directories. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist']);
+const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'site-packages']);
 const SKIPPED_FILES = picomatch(['package.json', 'package-lock.json', 'tsconfig*.json', 'jsconfig*.json', '.eslintrc*']);
 
 /**
  * Expands command-line operands: a file is read as named (even when its name has glob characters such as
- * `run[1].yaml`); a directory is searched for YAML/JSON; anything else is a glob. A missing path is a usage
+ * `run[1].yaml`); a directory is searched for YAML/JSON, Python and notebooks; anything else is a glob. A missing path is a usage
  * error (exit 2), as a typo should not pass silently in CI.
  */
 export async function expandTargets(operands: readonly string[], cwd: string): Promise<Expansion> {

@@ -108,6 +108,7 @@ function editTree(read: ReadConfig): EditTree {
 /** The text edits for one diagnostic's ops, or undefined when any op cannot be placed (all or nothing). */
 function planEdits(ops: readonly EditOp[], tree: EditTree): TextEdit[] | undefined {
   const { read, text, shift, doc } = tree;
+  if (read.writeValue) return planCodeEdits(ops, read, read.writeValue);
   const edits: TextEdit[] = [];
   for (const op of ops) {
     const source = writtenSource(op.path, read);
@@ -117,6 +118,18 @@ function planEdits(ops: readonly EditOp[], tree: EditTree): TextEdit[] | undefin
     edits.push(op.op === 'set' ? { ...edit, start: edit.start + shift, end: edit.end + shift } : edit);
   }
   return nonOverlapping(edits.map((e) => [e])).length === edits.length ? edits : undefined;
+}
+
+/** Training code: each value is rewritten at its literal; lists are not reordered in code. */
+function planCodeEdits(ops: readonly EditOp[], read: ReadConfig, writeValue: NonNullable<ReadConfig['writeValue']>): TextEdit[] | undefined {
+  const edits: TextEdit[] = [];
+  for (const op of ops) {
+    const source = op.op === 'set' ? writtenSource(op.path, read) : undefined;
+    const edit = source && op.op === 'set' ? writeValue(source, op.value) : undefined;
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  return edits;
 }
 
 /** The source path of a value the file itself wrote (framework defaults and derived values have no text to edit). */

@@ -7,6 +7,8 @@ import { inferRegime } from '../model/regime.js';
 import { parentPointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
+import { isCodePath, readCode, unreadCode } from '../python/read.js';
+import type { CodeFormat } from '../python/read.js';
 import { parseSource } from '../source/document.js';
 import { mayReadDifferently } from '../source/scalar-rules.js';
 import type { SourceDocument } from '../source/document.js';
@@ -55,12 +57,18 @@ export interface ReadConfig {
   readonly defaults: ReadonlyMap<Pointer, DefaultValue>;
   /** Canonical paths whose value the adapter computed from its source (never edited by fixes). */
   readonly derived?: ReadonlySet<Pointer>;
+  /** Training code: how the value at a canonical path flows to its use, appended to diagnostics about it. */
+  readonly note?: (path: Pointer) => string;
+  /** Training code: the edit writing `value` over the literal at a source path (fixes edit code, not YAML). */
+  readonly writeValue?: (source: SourcePath, value: unknown) => { start: number; end: number; text: string } | undefined;
   /** The adapter threw on this file (a bug in hplint): reported as the file's `internal-error`, no rule runs. */
   readonly adapterFailure?: AdapterFailure;
 }
 
 /** Parses and adapts a file's text into the canonical model, without running rules. */
 export function readConfig(text: string, options: Pick<LintOptions, 'filePath' | 'inputFormat'> = {}): ReadConfig {
+  const code = options.inputFormat === 'python' || options.inputFormat === 'notebook' ? options.inputFormat : options.inputFormat ? undefined : isCodePath(options.filePath ?? '');
+  if (code) return readCodeConfig(text, options.filePath ?? '<text>', code);
   const document = parseSource(text, options.filePath ?? '<text>');
   if (document.problems.length > 0) return { document, format: 'unknown', reason: 'the file does not parse', ...nothingRead() };
   try {
@@ -98,12 +106,36 @@ function adapt(parsed: SourceDocument, inputFormat: FormatName | undefined): Rea
   const loader = asAdapter(adapter, () => loaderFor(adapter, parsed.root, parsed.text, syntaxOf(parsed)));
   const document = readAs(parsed, loader);
   const output = asAdapter(adapter, () => adapter.read(document.root));
-  const normalized = normalizeConfig(withInferred(output.config, document.root, detection.format));
+  return adapted(document, detection.format, detection.reason, output, loader);
+}
+
+/** A Python script or notebook, read through the adapters of the formats its calls stand for. */
+function readCodeConfig(text: string, filePath: string, format: CodeFormat): ReadConfig {
+  let read;
+  try {
+    read = readCode(text, filePath, format);
+  } catch (error) {
+    if (!(error instanceof AdapterFailure)) throw error;
+    return { document: unreadCode(text, filePath), format, reason: `adapter ${error.adapter} failed`, adapterFailure: error, ...nothingRead() };
+  }
+  const { document } = read;
+  if (document.problems.length > 0 || !read.output || read.format === 'unknown') return { document, format: read.format, reason: read.reason, ...nothingRead() };
+  const config = adapted(document, read.format, read.reason, read.output);
+  return { ...config, note: (path) => read.note(path, config.sources), writeValue: (source, value) => document.replaceValue(source, value) };
+}
+
+/**
+ * The canonical view of an adapter's output: the normalised config and what rules may know of its source.
+ * Code has no loader: its values are Python literals, not YAML scalars.
+ */
+function adapted(document: SourceDocument, format: FormatName, reason: string, output: AdapterOutput, loader?: Loader): ReadConfig {
+  // For a script, the keys inferred from are those of the configs its calls amount to (TrainingArguments', …).
+  const normalized = normalizeConfig(withInferred(output.config, document.root, format));
   const sources = output.sources;
   const defaults = output.defaults ?? new Map<Pointer, DefaultValue>();
   const facts: DocumentFacts = {
-    format: detection.format,
-    loader,
+    format,
+    ...(loader ? { loader } : {}),
     rawScalar: (path) => {
       const source = writtenSource(path, { sources, defaults, derived: output.derived });
       return source ? document.rawScalar(source) : undefined;
@@ -113,7 +145,7 @@ function adapt(parsed: SourceDocument, inputFormat: FormatName | undefined): Rea
     unknownKeys: normalized.unknownKeys,
     tags: document.tags,
   };
-  return { document, format: detection.format, reason: detection.reason, config: normalized.config, facts, sources, defaults, ...(output.derived ? { derived: output.derived } : {}) };
+  return { document, format, reason, config: normalized.config, facts, sources, defaults, ...(output.derived ? { derived: output.derived } : {}) };
 }
 
 /**
@@ -210,7 +242,7 @@ function lintRead(text: string, filePath: string, options: LintOptions, rules: r
   const findings = runRules(read.config ?? {}, read.facts, rules, (rule, error) => failures.push(internalErrorDiagnostic(`rule ${rule.id}`, error)));
   const diagnostics = findings.map(({ rule, severity, finding }) => {
     const range = locate(finding, read);
-    return toDiagnostic(rule, severity, finding, range);
+    return toDiagnostic(rule, severity, read.note ? { ...finding, message: finding.message + read.note(finding.path) } : finding, range);
   });
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   // A failure of hplint itself is never suppressed: a disable directive must not turn a crash into a pass.
