@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/rules/index.js';
-import { escapeData, escapeProperty, github } from '../../src/formatters/github.js';
+import { workflowData as escapeData, workflowProperty as escapeProperty } from '../../src/render/escape.js';
+import { github } from '../../src/formatters/github.js';
 import { clean, context, results } from './fixtures.js';
 
 describe('github formatter', () => {
