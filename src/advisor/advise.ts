@@ -6,7 +6,7 @@ import { pointer } from '../model/pointer.js';
 import { PLATEAU } from '../knowledge/guide.js';
 import { analyzeHistory } from './analyze/index.js';
 import type { HistoryFinding } from './analyze/finding.js';
-import { lossSeries } from './analyze/series.js';
+import { historyViews } from './analyze/series.js';
 import { evidenceClaims } from './evidence.js';
 import { suggestionsFromDiagnostics } from './from-diagnostics.js';
 import { suggestionsFromHistory } from './from-history.js';
@@ -64,7 +64,7 @@ export function advise(text: string, options: AdviseOptions = {}): Advice {
     ...(options.history ? suggestionsFromHistory(findings, options.history, read.config) : []),
   ].map((s) => (options.evidence ? { ...s, ...evidenceClaims(s.ruleId, options.evidence, read.config?.pretrained === true) } : s));
   const suggestions = withScheduleFloor(rank(unranked));
-  const validated = options.history ? lossSeries(options.history).validation.length > 0 : hasValidation(read.config);
+  const validated = options.history ? historyViews(options.history).some((v) => v.validation.length > 0) : hasValidation(read.config);
   const plan = makePlan(read.config, suggestions, options.budget ?? DEFAULT_BUDGET, validated ? 'val_loss' : 'loss');
   const history = options.history ? { history: { file: options.historyFile ?? '<history>', format: options.history.format, rows: options.history.rows.length } } : {};
   return { filePath, format: read.format, suggestions, findings, plan, ...history };

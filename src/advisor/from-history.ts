@@ -6,7 +6,7 @@ import { PLATEAU } from '../knowledge/guide.js';
 import { scheduleKind } from '../rules/schedules.js';
 import { formatNumber, initialLearningRate, isFiniteNumber, roundNice } from '../rules/util.js';
 import type { HistoryFinding } from './analyze/finding.js';
-import { learningRatePoints, lossSeries } from './analyze/series.js';
+import { historyViews } from './analyze/series.js';
 import type { TrainingHistory } from './history/history.js';
 import type { UnrankedSuggestion } from './suggestion.js';
 import { inRangeValue, learningRateRange, parameterRange, valueAt } from './values.js';
@@ -25,9 +25,10 @@ interface Context {
 
 /** The changes each finding calls for (source: history). A finding with no safe concrete change adds none. */
 export function suggestionsFromHistory(findings: readonly HistoryFinding[], history: TrainingHistory, config: TrainingConfig): UnrankedSuggestion[] {
-  const logged = learningRatePoints(history)[0]?.value;
+  const view = historyViews(history)[0];
+  const logged = view?.learningRate[0]?.value;
   const rate = initialLearningRate(config) ?? (isFiniteNumber(logged) && logged > 0 ? { value: logged, path: pointer('optimizer', 'learningRate') } : undefined);
-  const context: Context = { config, ...(rate ? { rate } : {}), monitor: lossSeries(history).validation.length > 0 ? 'val_loss' : 'loss' };
+  const context: Context = { config, ...(rate ? { rate } : {}), monitor: view?.validation[0]?.name ?? view?.train?.name ?? 'loss' };
   return findings.flatMap((finding) => ADVICE[finding.kind](finding, context));
 }
 
@@ -59,6 +60,7 @@ const ADVICE: Record<HistoryFinding['kind'], Advice> = {
   },
   overfitting: (finding, context) => earlyStopping(finding, context, `Stop when ${context.monitor} has not improved for ${PLATEAU.patience} epochs (GUIDE §2.4.1); the best epoch here was ${finding.bestEpoch}. Regularization (dropout, weight decay) is the next lever.`),
   'loss-magnitude-gap': (finding, { config }) => reweight(finding, config),
+  'no-validation': () => [],
 };
 
 function scaleRate(finding: HistoryFinding, config: TrainingConfig, rate: { value: number; path: Pointer }, factor: number, severity: 'error' | 'warning', guide: string, why: string): UnrankedSuggestion {

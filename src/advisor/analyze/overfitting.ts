@@ -2,29 +2,57 @@ import type { Point } from '../history/history.js';
 import { formatNumber } from '../../rules/util.js';
 import { ANALYSIS } from './finding.js';
 import type { HistoryFinding } from './finding.js';
-import { at, label, valueAtRow } from './series.js';
+import { at, label, noise, valueAtRow } from './series.js';
+import type { Series } from './series.js';
 
 /**
- * The validation loss rose `overfitRise` above its best while the training loss kept falling below its
- * value at that best: the model learns the training set, not the task.
+ * The model learns the training set, not the task, judged on a validation loss against the training loss:
+ * - after its best, the validation loss stayed above it by more than its noise (2 noise widths, at least 3%
+ *   of the best) for the last 3 evaluations or more, while the training loss is below its value at the
+ *   best — a one-evaluation spike, or a rise the run recovered from, is not a finding;
+ * - or the validation loss never improved by more than that while the training loss fell 20% (over 5
+ *   evaluations or more): the training set is fitted with no gain on validation.
  */
-export function findOverfitting(train: readonly Point[], validation: readonly Point[], names: { train: string; validation: string }): HistoryFinding | undefined {
-  const finite = validation.filter((p) => Number.isFinite(p.value));
-  if (finite.length === 0 || train.length === 0) return undefined;
-  const best = finite.reduce((a, b) => (b.value < a.value ? b : a));
-  const trainAtBest = valueAtRow(train, best.row);
-  if (trainAtBest === undefined || best.value <= 0) return undefined;
-  const worse = finite.find((p) => {
-    if (p.row <= best.row || p.value < best.value * (1 + ANALYSIS.overfitRise)) return false;
-    const trainNow = valueAtRow(train, p.row);
-    return trainNow !== undefined && trainNow < trainAtBest;
-  });
-  if (!worse) return undefined;
-  const trainNow = valueAtRow(train, worse.row)!;
+export function findOverfitting(train: Series, validation: Series): HistoryFinding | undefined {
+  const points = validation.points.filter((p) => Number.isFinite(p.value));
+  if (points.length < 2 || train.points.length === 0) return undefined;
+  const best = points.reduce((a, b) => (b.value < a.value ? b : a));
+  const margin = Math.max(ANALYSIS.overfitNoise * noise(points), ANALYSIS.overfitFloor * Math.abs(best.value));
+  return risen(points, best, margin, train, validation.name) ?? flat(points, best, margin, train, validation.name);
+}
+
+function risen(points: readonly Point[], best: Point, margin: number, train: Series, name: string): HistoryFinding | undefined {
+  const after = points.filter((p) => p.row > best.row);
+  let from = after.length;
+  while (from > 0 && after[from - 1]!.value > best.value + margin) from--;
+  const tail = after.slice(from);
+  if (tail.length < ANALYSIS.overfitPersistence) return undefined;
+  const trainAtBest = valueAtRow(train.points, best.row);
+  const trainNow = valueAtRow(train.points, tail.at(-1)!.row);
+  if (trainAtBest === undefined || trainNow === undefined || !(trainNow < trainAtBest)) return undefined;
+  const start = tail[0]!;
+  const last = tail.at(-1)!;
   return {
     kind: 'overfitting',
-    ...at(worse),
+    ...at(start),
     bestEpoch: best.epoch,
-    detail: `${names.validation} rose from its best ${formatNumber(best.value)} (${label(best)}) to ${formatNumber(worse.value)} at ${label(worse)} while ${names.train} fell from ${formatNumber(trainAtBest)} to ${formatNumber(trainNow)}: stop at epoch ${best.epoch} or regularize.`,
+    series: name,
+    detail: `${name} has stayed above its best ${formatNumber(best.value)} (${label(best)}) since ${label(start)}, ending at ${formatNumber(last.value)}, while ${train.name} fell from ${formatNumber(trainAtBest)} to ${formatNumber(trainNow)}: the best model was at epoch ${best.epoch}.`,
+  };
+}
+
+function flat(points: readonly Point[], best: Point, margin: number, train: Series, name: string): HistoryFinding | undefined {
+  const first = points[0]!;
+  if (points.length < ANALYSIS.minEvaluations || first.value - best.value > margin) return undefined;
+  const trainFirst = valueAtRow(train.points, first.row) ?? train.points[0]!.value;
+  const last = points.at(-1)!;
+  const trainLast = valueAtRow(train.points, last.row);
+  if (trainLast === undefined || !(trainFirst > 0) || (trainFirst - trainLast) / trainFirst < ANALYSIS.trainingGain) return undefined;
+  return {
+    kind: 'overfitting',
+    ...at(last),
+    bestEpoch: best.epoch,
+    series: name,
+    detail: `${name} never improved on its first value ${formatNumber(first.value)} by more than its noise (best ${formatNumber(best.value)}, ${label(best)}) while ${train.name} fell ${Math.round((100 * (trainFirst - trainLast)) / trainFirst)}% (${formatNumber(trainFirst)} → ${formatNumber(trainLast)}): the model fits the training set with no gain on validation.`,
   };
 }
