@@ -39,24 +39,25 @@ export const ANALYSIS = {
   jumpPersistence: 2,
   /** A loss that never improved on its first value and ended this much (relative) above it is diverging. */
   risingFraction: 0.05,
-  /** Overfitting: the validation loss stays above its best by this many noise widths… */
+  /** Overfitting: after its best, the last `overfitPersistence` validation losses average more than this many noise widths above it… */
   overfitNoise: 2,
-  /** …and at least this fraction of the best… */
+  /** …and at least this fraction of the best, the last one too… */
   overfitFloor: 0.03,
-  /** …for the last evaluations, at least this many of them, while the training loss is below its value at the best. */
+  /** …(at least this many evaluations after the best) while the training loss is below its value at the best. */
   overfitPersistence: 3,
   /** Overfitting without a rise: the validation loss never improved by more than `overfitFloor` while the training loss fell this fraction. */
   trainingGain: 0.2,
   /** …over at least this many evaluations. */
   minEvaluations: 5,
-  /** A new best must beat the old by this many noise widths (and by 1e-4 of its value). */
-  newBestNoise: 0.5,
+  /** A new best must beat the old by this fraction of its value. */
   minRelativeImprovement: 1e-4,
   /** A flat line: the series moved less than this fraction of its level over the last `flatlineEpochs` epochs (updates have stopped). */
   flatlineTolerance: 1e-3,
   flatlineEpochs: 4,
-  /** A series logged by step is flat when its fitted change over the last half is within this fraction of its level (and its own uncertainty). */
+  /** A series logged by step is flat when its fitted change over the last half is within this fraction of its level… */
   trendFraction: 0.02,
+  /** …or within this many standard errors of the fit (an RL reward drifting 7% in its noise has not learned). */
+  trendSignificance: 3,
   /** …judged only on this many logged points or more. */
   trendMinPoints: 20,
   /** Underfitting: the training loss fell less than this fraction of its first value… */
@@ -71,4 +72,6 @@ export const ANALYSIS = {
   oscillationReversals: 5,
   /** …with mean swings of at least this fraction of the loss's level. */
   oscillationSwing: 0.1,
+  /** A loss logged by step is judged for swings only with this many points (windows of 3 steps or more). */
+  oscillationMinSteps: 75,
 } as const;

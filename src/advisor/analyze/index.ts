@@ -38,7 +38,7 @@ export function analyzeView(view: HistoryView): HistoryFinding[] {
   if (view.validation.length === 0 && view.train) findings.push(noValidation(view));
   const unstable = view.train ? findInstability(view.train) : undefined;
   if (unstable?.kind === 'divergence') return sorted([...findings, unstable]);
-  const oscillation = unstable ?? (view.train ? findOscillation(view.train) : undefined);
+  const oscillation = unstable ?? (view.train ? findOscillation(view.train, view.stepBased) : undefined);
   if (oscillation) findings.push(oscillation);
   const underfitting = findUnderfitting(view.train, view.quality);
   if (underfitting) findings.push(underfitting);

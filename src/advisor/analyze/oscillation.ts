@@ -8,7 +8,9 @@ import type { Series } from './series.js';
  * (epochs, or windows of logged steps, whose batch noise is averaged out first) it changes direction at
  * least `oscillationReversals` times, with mean swings of at least `oscillationSwing` of its level.
  */
-export function findOscillation(train: Series): HistoryFinding | undefined {
+export function findOscillation(train: Series, stepBased: boolean): HistoryFinding | undefined {
+  // A short per-step log is batch noise, not epochs: only averaged windows of several steps can show a swing.
+  if (stepBased && train.points.length < ANALYSIS.oscillationMinSteps) return undefined;
   const points = smooth(train.points);
   const size = ANALYSIS.oscillationWindow;
   for (let start = 0; start + size <= points.length; start++) {

@@ -7,11 +7,12 @@ import type { Series } from './series.js';
 
 /**
  * The model learns the training set, not the task, judged on a validation loss against the training loss:
- * - after its best, the validation loss stayed above it by more than its noise (2 noise widths, at least 3%
- *   of the best) for the last 3 evaluations or more, while the training loss is below its value at the
- *   best — a one-evaluation spike, or a rise the run recovered from, is not a finding;
- * - or the validation loss never improved by more than that while the training loss fell 20% (over 5
- *   evaluations or more): the training set is fitted with no gain on validation.
+ * - at least 3 evaluations after its best, the last 3 average more than its noise above it (2 noise widths,
+ *   at least 3% of the best), the last one too, while the training loss is below its value at the best — a
+ *   one-evaluation spike, or a rise the run recovered from (a new best later), is not a finding;
+ * - or the validation loss never improved on its first value by more than that (nor 3%), its best not among
+ *   the last 3 evaluations, while the training loss fell 20% (over 5 evaluations or more): the training set
+ *   is fitted with no gain on validation.
  */
 export function findOverfitting(train: Series, validation: Series): HistoryFinding | undefined {
   const points = validation.points.filter((p) => Number.isFinite(p.value));
@@ -22,28 +23,29 @@ export function findOverfitting(train: Series, validation: Series): HistoryFindi
 }
 
 function risen(points: readonly Point[], best: Point, margin: number, train: Series, name: string): HistoryFinding | undefined {
+  // Every point after the best is above it (it is the minimum): the rise holds if the last few are clearly above on average, the last one too.
   const after = points.filter((p) => p.row > best.row);
-  let from = after.length;
-  while (from > 0 && after[from - 1]!.value > best.value + margin) from--;
-  const tail = after.slice(from);
-  if (tail.length < ANALYSIS.overfitPersistence) return undefined;
+  const recent = after.slice(-ANALYSIS.overfitPersistence);
+  const last = after.at(-1);
+  if (!last || after.length < ANALYSIS.overfitPersistence || last.value <= best.value + margin) return undefined;
+  if (recent.reduce((sum, p) => sum + p.value, 0) / recent.length <= best.value + margin) return undefined;
   const trainAtBest = valueAtRow(train.points, best.row);
-  const trainNow = valueAtRow(train.points, tail.at(-1)!.row);
+  const trainNow = valueAtRow(train.points, last.row);
   if (trainAtBest === undefined || trainNow === undefined || !(trainNow < trainAtBest)) return undefined;
-  const start = tail[0]!;
-  const last = tail.at(-1)!;
+  const start = after.find((p) => p.value > best.value + margin)!;
   return {
     kind: 'overfitting',
     ...at(start),
     bestEpoch: best.epoch,
     series: name,
-    detail: `${name} has stayed above its best ${formatNumber(best.value)} (${label(best)}) since ${label(start)}, ending at ${formatNumber(last.value)}, while ${train.name} fell from ${formatNumber(trainAtBest)} to ${formatNumber(trainNow)}: the best model was at epoch ${best.epoch}.`,
+    detail: `${name} has risen above its best ${formatNumber(best.value)} (${label(best)}) since ${label(start)}, ending at ${formatNumber(last.value)}, while ${train.name} fell from ${formatNumber(trainAtBest)} to ${formatNumber(trainNow)}: the best model was at epoch ${best.epoch}.`,
   };
 }
 
 function flat(points: readonly Point[], best: Point, margin: number, train: Series, name: string): HistoryFinding | undefined {
   const first = points[0]!;
-  if (points.length < ANALYSIS.minEvaluations || first.value - best.value > margin) return undefined;
+  const lateBest = points.slice(-ANALYSIS.overfitPersistence).includes(best);
+  if (points.length < ANALYSIS.minEvaluations || lateBest || first.value - best.value > Math.min(margin, ANALYSIS.overfitFloor * Math.abs(first.value))) return undefined;
   const trainFirst = valueAtRow(train.points, first.row) ?? train.points[0]!.value;
   const last = points.at(-1)!;
   const trainLast = valueAtRow(train.points, last.row);

@@ -3,7 +3,7 @@ import { PLATEAU } from '../../knowledge/guide.js';
 import { formatNumber } from '../../rules/util.js';
 import { ANALYSIS } from './finding.js';
 import type { HistoryFinding } from './finding.js';
-import { at, label, median, noise, smooth, valueAtRow } from './series.js';
+import { at, label, median, smooth, valueAtRow } from './series.js';
 import type { Series } from './series.js';
 
 /** The series GUIDE §5.3 watches, and which way is better. */
@@ -14,11 +14,11 @@ export interface Monitored extends Series {
 }
 
 /**
- * GUIDE §5.3: no new best for 10 epochs (evaluations, for a run that evaluates by step). A new best must beat
- * the old by more than half the series' noise. When the logged learning rate has already fallen to 1/1024
+ * GUIDE §5.3: no new best for 10 epochs (evaluations, for a run that evaluates by step); any improvement
+ * beyond 1e-4 of the best is a new best, as the guide counts it (a slow creep is progress). When the logged learning rate has already fallen to 1/1024
  * of its initial value, §5.3 stops instead of halving again. A series that has stopped moving at all (updates
  * have stopped) is a plateau however short the run; one logged per step without evaluations is on a plateau
- * when its fitted change over the last half of the run is within its uncertainty and 2% of its level.
+ * when its fitted change over the last half of the run is within 3 standard errors and 2% of its level.
  */
 export function findPlateau(monitored: Monitored, learningRates: readonly Point[]): HistoryFinding | undefined {
   const points = monitored.points.filter((p) => Number.isFinite(p.value));
@@ -28,11 +28,10 @@ export function findPlateau(monitored: Monitored, learningRates: readonly Point[
 
 function patience(monitored: Monitored, points: readonly Point[], learningRates: readonly Point[]): HistoryFinding | undefined {
   const sign = monitored.higherIsBetter ? -1 : 1;
-  const delta = ANALYSIS.newBestNoise * noise(points);
   let best: Point | undefined;
   let sinceBest = 0;
   for (const point of points) {
-    if (!best || sign * (best.value - point.value) > Math.max(delta, ANALYSIS.minRelativeImprovement * Math.abs(best.value))) {
+    if (!best || sign * (best.value - point.value) > ANALYSIS.minRelativeImprovement * Math.abs(best.value)) {
       best = point;
       sinceBest = 0;
       continue;
@@ -93,7 +92,7 @@ function flatTrend(monitored: Monitored): HistoryFinding | undefined {
   const residual = Math.sqrt(ys.reduce((a, y, i) => a + (y - my - slope * (xs[i]! - mx)) ** 2, 0) / Math.max(1, n - 2));
   const span = xs.at(-1)! - xs[0]!;
   const change = slope * span;
-  const uncertainty = 2 * (residual / Math.sqrt(sxx)) * span;
+  const uncertainty = ANALYSIS.trendSignificance * (residual / Math.sqrt(sxx)) * span;
   const improving = monitored.higherIsBetter ? change : -change;
   if (improving > Math.max(uncertainty, ANALYSIS.trendFraction * Math.abs(my))) return undefined;
   const start = half[0]!;

@@ -1,4 +1,3 @@
-import type { Point } from '../history/history.js';
 import { formatNumber } from '../../rules/util.js';
 import { ANALYSIS } from './finding.js';
 import type { HistoryFinding } from './finding.js';
@@ -8,7 +7,7 @@ import type { QualitySeries, Series } from './series.js';
 /**
  * Evidence that the model has not learned, not merely a high loss: the training loss stayed within 5% of its
  * first value over at least 5 epochs (a loss that fell from 4 to 3.9 learned nothing; one that fell from 28
- * to 25 did learn, whatever its offset), or the validation accuracy stayed at one value for half the
+ * to 25 did learn, whatever its offset), or the validation accuracy stayed at its first value for half the
  * evaluations or more (one class predicted: the majority rate).
  */
 export function findUnderfitting(train: Series | undefined, quality: QualitySeries | undefined): HistoryFinding | undefined {
@@ -35,9 +34,9 @@ function stalledLoss(train: Series): HistoryFinding | undefined {
 function frozenAccuracy(quality: QualitySeries): HistoryFinding | undefined {
   const points = quality.points.filter((p) => Number.isFinite(p.value));
   if (points.length < ANALYSIS.minEpochs) return undefined;
-  const counts = new Map<number, Point[]>();
-  for (const p of points) counts.set(p.value, [...(counts.get(p.value) ?? []), p]);
-  const [value, at0] = [...counts].reduce((a, b) => (b[1].length > a[1].length ? b : a));
+  // Stuck where it started: a value the run keeps from its first evaluation (a top accuracy reached late and held is not this).
+  const value = points[0]!.value;
+  const at0 = points.filter((p) => p.value === value);
   if (at0.length < ANALYSIS.frozenFraction * points.length || at0.length < 3) return undefined;
   const last = at0.at(-1)!;
   return {
