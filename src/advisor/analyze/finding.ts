@@ -39,10 +39,10 @@ export const ANALYSIS = {
   jumpPersistence: 2,
   /** A loss that never improved on its first value and ended this much (relative) above it is diverging. */
   risingFraction: 0.05,
-  /** Overfitting: after its best, the last `overfitPersistence` validation losses average more than this many noise widths above it… */
-  overfitNoise: 2,
-  /** …and at least this fraction of the best, the last one too… */
-  overfitFloor: 0.03,
+  /** Overfitting: after its best, the median of the last `overfitPersistence` validation losses is more than this many noise widths above it… */
+  overfitNoise: 1.5,
+  /** …and at least this fraction of the best… */
+  overfitFloor: 0.05,
   /** …(at least this many evaluations after the best) while the training loss is below its value at the best. */
   overfitPersistence: 3,
   /** Overfitting without a rise: the validation loss never improved by more than `overfitFloor` while the training loss fell this fraction. */

@@ -2,15 +2,15 @@ import type { Point } from '../history/history.js';
 import { formatNumber } from '../../rules/util.js';
 import { ANALYSIS } from './finding.js';
 import type { HistoryFinding } from './finding.js';
-import { at, label, noise, valueAtRow } from './series.js';
+import { at, label, median, noise, valueAtRow } from './series.js';
 import type { Series } from './series.js';
 
 /**
  * The model learns the training set, not the task, judged on a validation loss against the training loss:
- * - at least 3 evaluations after its best, the last 3 average more than its noise above it (2 noise widths,
- *   at least 3% of the best), the last one too, while the training loss is below its value at the best — a
+ * - at least 3 evaluations after its best, the median of the last 3 is more than its noise above it (1.5
+ *   noise widths, at least 5% of the best), while the training loss is below its value at the best — a
  *   one-evaluation spike, or a rise the run recovered from (a new best later), is not a finding;
- * - or the validation loss never improved on its first value by more than that (nor 3%), its best not among
+ * - or the validation loss never improved on its first value by more than that (nor 5%), its best not among
  *   the last 3 evaluations, while the training loss fell 20% (over 5 evaluations or more): the training set
  *   is fitted with no gain on validation.
  */
@@ -23,12 +23,11 @@ export function findOverfitting(train: Series, validation: Series): HistoryFindi
 }
 
 function risen(points: readonly Point[], best: Point, margin: number, train: Series, name: string): HistoryFinding | undefined {
-  // Every point after the best is above it (it is the minimum): the rise holds if the last few are clearly above on average, the last one too.
+  // Every point after the best is above it (it is the minimum): the rise holds if the last few are clearly above — their median, so one spike does not make it.
   const after = points.filter((p) => p.row > best.row);
-  const recent = after.slice(-ANALYSIS.overfitPersistence);
   const last = after.at(-1);
-  if (!last || after.length < ANALYSIS.overfitPersistence || last.value <= best.value + margin) return undefined;
-  if (recent.reduce((sum, p) => sum + p.value, 0) / recent.length <= best.value + margin) return undefined;
+  if (!last || after.length < ANALYSIS.overfitPersistence) return undefined;
+  if (median(after.slice(-ANALYSIS.overfitPersistence).map((p) => p.value)) <= best.value + margin) return undefined;
   const trainAtBest = valueAtRow(train.points, best.row);
   const trainNow = valueAtRow(train.points, last.row);
   if (trainAtBest === undefined || trainNow === undefined || !(trainNow < trainAtBest)) return undefined;
