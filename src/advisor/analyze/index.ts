@@ -1,3 +1,4 @@
+import { HistoryError } from '../history/history.js';
 import type { TrainingHistory } from '../history/history.js';
 import { findInstability } from './divergence.js';
 import type { HistoryFinding } from './finding.js';
@@ -13,7 +14,7 @@ import { findUnderfitting } from './underfitting.js';
 export type { FindingKind, HistoryFinding } from './finding.js';
 
 /** A history with no loss the analysis recognises: the message lists the columns found. */
-export class UnrecognisedHistoryError extends Error {
+export class UnrecognisedHistoryError extends HistoryError {
   override readonly name = 'UnrecognisedHistoryError';
 }
 

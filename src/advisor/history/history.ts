@@ -27,7 +27,7 @@ export interface TrainingHistory {
 
 /** A history file that cannot be read: a message for the user, never a stack trace. */
 export class HistoryError extends Error {
-  override readonly name = 'HistoryError';
+  override readonly name: string = 'HistoryError';
 }
 
 /** One logged value of a series and the row it came from. */
