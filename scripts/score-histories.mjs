@@ -65,7 +65,7 @@ export function formatScore(score) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--expectations');
-  const dir = args.find((a, i) => i !== at && i !== at + 1);
+  const dir = args.find((_, i) => at < 0 || (i !== at && i !== at + 1));
   if (!dir) {
     console.error('usage: node scripts/score-histories.mjs DIR [--expectations FILE.tsv]');
     process.exit(2);

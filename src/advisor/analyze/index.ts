@@ -37,7 +37,9 @@ export function analyzeView(view: HistoryView): HistoryFinding[] {
   const gap = findLossMagnitudeGap(view.terms);
   if (gap) findings.push(gap);
   if (view.validation.length === 0 && view.train) findings.push(noValidation(view));
-  const unstable = view.train ? findInstability(view.train) : undefined;
+  // Judged on the training loss; a history that logged only a validation loss has nothing else to judge.
+  const judged = view.train ?? (view.reinforcement ? undefined : view.validation[0]);
+  const unstable = judged ? findInstability(judged) : undefined;
   if (unstable?.kind === 'divergence') return sorted([...findings, unstable]);
   const oscillation = unstable ?? (view.train ? findOscillation(view.train, view.stepBased) : undefined);
   if (oscillation) findings.push(oscillation);
