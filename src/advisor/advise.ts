@@ -1,7 +1,11 @@
 import type { FormatName } from '../adapters/adapter.js';
 import type { Evidence } from '../bench/evidence-format.js';
-import { lintText, PARSE_ERROR, readConfig } from '../engine/lint.js';
+import { lintAndRead, PARSE_ERROR } from '../engine/lint.js';
+import type { ReadConfig } from '../engine/lint.js';
+import { resolveRules } from '../engine/settings.js';
 import type { RuleSettings } from '../engine/settings.js';
+import type { TrainingConfig } from '../model/types.js';
+import { RULES } from '../rules/index.js';
 import { pointer } from '../model/pointer.js';
 import { PLATEAU } from '../knowledge/guide.js';
 import { analyzeHistory } from './analyze/index.js';
@@ -14,6 +18,7 @@ import type { TrainingHistory } from './history/history.js';
 import { isPlainObject } from '../model/normalize.js';
 import { DEFAULT_BUDGET, makePlan } from './plan.js';
 import type { TuningPlan } from './plan.js';
+import { ruleCheck } from './rule-check.js';
 import { rank } from './suggestion.js';
 import type { AdvisorSuggestion } from './suggestion.js';
 
@@ -38,6 +43,8 @@ export interface Advice {
   readonly plan: TuningPlan;
   /** The history analysed, if any: its file, format and number of logged rows. */
   readonly history?: { readonly file: string; readonly format: TrainingHistory['format']; readonly rows: number };
+  /** What the advice could not use (an unreadable config next to a history, several runs in one log). */
+  readonly warnings: readonly string[];
 }
 
 /** A config the advisor cannot read: the message says where, never a stack trace. */
@@ -52,22 +59,34 @@ export class AdviceError extends Error {
  */
 export function advise(text: string, options: AdviseOptions = {}): Advice {
   const filePath = options.filePath ?? '<text>';
-  const lintOptions = { filePath, ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(options.rules ? { rules: options.rules } : {}) };
-  const result = lintText(text, lintOptions);
-  const parseError = result.diagnostics.find((d) => d.ruleId === PARSE_ERROR);
-  if (parseError) throw new AdviceError(`${filePath}:${parseError.line}:${parseError.column}: ${parseError.message}`);
-  const read = readConfig(text, lintOptions);
-  if (!read.config) throw new AdviceError(`${filePath}: not a training config hplint can read (${read.reason})`);
-  const findings = options.history ? analyzeHistory(options.history) : [];
+  const lintOptions = { filePath, ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}) };
+  const rules = resolveRules(RULES, options.rules);
+  const { result, read } = lintAndRead(text, lintOptions, rules);
+  const problem = configProblem(result.diagnostics, read, filePath);
+  // A history can be read without its config: the config's trouble is a warning then, not the end of the advice.
+  if (problem && !options.history) throw new AdviceError(problem);
+  const config: TrainingConfig = problem ? {} : read!.config!;
+  const warnings = [...(problem ? [`${problem}; the history is analysed without it`] : []), ...(options.history?.warnings ?? [])];
+  const findings = options.history ? analyzeHistory(options.history, options.historyFile) : [];
+  const check = ruleCheck(config, problem ? undefined : read?.facts, rules);
+  const diagnostics = problem ? [] : result.diagnostics;
   const unranked = [
-    ...suggestionsFromDiagnostics(result.diagnostics, read.config),
-    ...(options.history ? suggestionsFromHistory(findings, options.history, read.config) : []),
-  ].map((s) => (options.evidence ? { ...s, ...evidenceClaims(s.ruleId, options.evidence, read.config?.pretrained === true) } : s));
+    ...suggestionsFromDiagnostics(diagnostics, config),
+    ...(options.history ? suggestionsFromHistory(findings, options.history, config, read?.format ?? 'unknown', check) : []),
+  ].map((s) => (options.evidence ? { ...s, ...evidenceClaims(s, options.evidence, config.pretrained === true) } : s));
   const suggestions = withScheduleFloor(rank(unranked));
-  const validated = options.history ? historyViews(options.history).some((v) => v.validation.length > 0) : hasValidation(read.config);
-  const plan = makePlan(read.config, suggestions, options.budget ?? DEFAULT_BUDGET, validated ? 'val_loss' : 'loss');
+  const validated = options.history ? historyViews(options.history).some((v) => v.validation.length > 0) : hasValidation(config);
+  const plan = makePlan(config, suggestions, options.budget ?? DEFAULT_BUDGET, validated ? 'val_loss' : 'loss');
   const history = options.history ? { history: { file: options.historyFile ?? '<history>', format: options.history.format, rows: options.history.rows.length } } : {};
-  return { filePath, format: read.format, suggestions, findings, plan, ...history };
+  return { filePath, format: problem ? 'unknown' : read!.format, suggestions, findings, plan, ...history, warnings };
+}
+
+/** Why the config cannot be advised on: a parse error with its position, or a file that is not a training config. */
+function configProblem(diagnostics: readonly { ruleId: string; line: number; column: number; message: string }[], read: ReadConfig | undefined, filePath: string): string | undefined {
+  const parseError = diagnostics.find((d) => d.ruleId === PARSE_ERROR);
+  if (parseError) return `${filePath}:${parseError.line}:${parseError.column}: ${parseError.message}`;
+  if (!read?.config || !read.facts) return `${filePath}: not a training config hplint can read (${read?.reason ?? 'unreadable'})`;
+  return undefined;
 }
 
 /**
@@ -85,6 +104,6 @@ function withScheduleFloor(suggestions: AdvisorSuggestion[]): AdvisorSuggestion[
   });
 }
 
-function hasValidation(config: NonNullable<ReturnType<typeof readConfig>['config']>): boolean {
+function hasValidation(config: TrainingConfig): boolean {
   return (config.data?.validationSplit ?? 0) > 0 || (config.data?.validationSize ?? 0) > 0;
 }

@@ -59,10 +59,10 @@ describe('what to search for the budget (GUIDE §6 order; Playbook for Adam)', (
 describe('the §5.3 schedule, spelled out', () => {
   it('halves after 10 epochs without a new best, from the (suggested) rate down to 1/1024 of it, then stops', () => {
     const p = plan('optimizer: { name: rmsprop, learningRate: 0.5 }\n');
-    expect(p.schedule).toMatchObject({ type: 'reduceOnPlateau', factor: 0.5, patience: 10, initialLearningRate: 0.005 });
+    expect(p.schedule).toMatchObject({ type: 'reduceOnPlateau', factor: 0.5, patience: 10, initialLearningRate: 0.01 });
     expect(p.schedule.rates).toHaveLength(11);
-    expect(p.schedule.rates![0]).toBe(0.005);
-    expect(p.schedule.rates!.at(-1)).toBeCloseTo(0.005 / 1024, 12);
+    expect(p.schedule.rates![0]).toBe(0.01);
+    expect(p.schedule.rates!.at(-1)).toBeCloseTo(0.01 / 1024, 12);
   });
 
   it('early stopping after 10 epochs without improvement, on the validation loss when there is validation data', () => {
