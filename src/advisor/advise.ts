@@ -83,9 +83,14 @@ export function advise(text: string, options: AdviseOptions = {}): Advice {
 
 /** Why the config cannot be advised on: a parse error with its position, or a file that is not a training config. */
 function configProblem(diagnostics: readonly { ruleId: string; line: number; column: number; message: string }[], read: ReadConfig | undefined, filePath: string): string | undefined {
+  // Lightning's `save_hyperparameters()` dump: the module's constructor arguments, not the trainer's settings.
+  if (/(^|[\\/])hparams\.ya?ml$/.test(filePath)) return `${filePath}: a Lightning hparams.yaml holds the LightningModule's arguments, not a training config hplint reads`;
   const parseError = diagnostics.find((d) => d.ruleId === PARSE_ERROR);
   if (parseError) return `${filePath}:${parseError.line}:${parseError.column}: ${parseError.message}`;
   if (!read?.config || !read.facts) return `${filePath}: not a training config hplint can read (${read?.reason ?? 'unreadable'})`;
+  if (read.format === 'hf' && !namesTrainerKeys(read.document.root)) {
+    return `${filePath}: read as HuggingFace only for a learning_rate-like key; it names none of TrainingArguments' own keys, so HuggingFace's defaults (AdamW, linear decay) would be advice about a run it does not describe`;
+  }
   return undefined;
 }
 
@@ -102,6 +107,17 @@ function withScheduleFloor(suggestions: AdvisorSuggestion[]): AdvisorSuggestion[
     const suggested = { ...policy, minLearningRate: rate / PLATEAU.floorDivisor };
     return { ...s, suggested, ...(s.edits ? { edits: s.edits.map((op) => (op.op === 'set' && op.path === pointer('schedule') ? { ...op, value: suggested } : op)) } : {}) };
   });
+}
+
+/**
+ * Keys only a HuggingFace Trainer / TRL / axolotl config writes. A project's own config (`{"learning_rate":
+ * 5e-5, "batch_size": 128, "target_epochs": 50}`) shares a key or two with TrainingArguments but is not one:
+ * reading it with HF's defaults would invent an optimizer and a schedule it never had.
+ */
+const TRAINER_KEYS = /^(per_device_(train|eval)_batch_size|num_train_epochs|gradient_accumulation_steps|eval(uation)?_strategy|save_strategy|logging_steps|output_dir|warmup_(ratio|steps)|lr_scheduler_type|optim|max_steps|micro_batch_size|base_model|model_name_or_path|load_best_model_at_end)$/;
+
+function namesTrainerKeys(root: unknown): boolean {
+  return isPlainObject(root) && Object.keys(root).some((key) => TRAINER_KEYS.test(key));
 }
 
 function hasValidation(config: TrainingConfig): boolean {

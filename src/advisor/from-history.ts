@@ -70,7 +70,10 @@ const ADVICE: Record<HistoryFinding['kind'], Advice> = {
     const { config, rate } = context;
     const monitor = plateauMonitor(finding, context.monitor);
     if (finding.stop) return earlyStopping(finding, { ...context, monitor }, 'GUIDE §5.3 stops training once the rate has fallen to 1/1024 of its initial value.');
-    if (scheduleKind(config.schedule) === 'reduceOnPlateau') return [];
+    const kind = scheduleKind(config.schedule);
+    if (kind === 'reduceOnPlateau') return [];
+    // A decaying schedule already lowers the rate (Ultralytics, HF's linear decay): the lever left is to stop.
+    if (kind !== undefined && kind !== 'constant') return earlyStopping(finding, { ...context, monitor }, `The ${config.schedule!.type} schedule already lowers the rate; what is left is to stop at the best epoch.`);
     const policy = {
       type: 'reduceOnPlateau',
       monitor: monitor.name,

@@ -8,7 +8,9 @@ import { formatMarkdown } from '../advisor/format/markdown.js';
 import { formatText } from '../advisor/format/text.js';
 import { HistoryError, readHistory } from '../advisor/history/index.js';
 import { loadEvidence } from '../bench/evidence.js';
+import { RULES } from '../rules/index.js';
 import { wantsColor } from './color.js';
+import { SettingsResolver } from './settings.js';
 import { UsageError } from '../usage-error.js';
 
 export interface AdviseFlags {
@@ -38,13 +40,17 @@ export function adviseCommand(configFile: string, flags: AdviseFlags, io: Io): n
   const inputFormat = flags.inputFormat ? { inputFormat: flags.inputFormat } : {};
   try {
     const history = flags.history ? readHistory(readText(flags.history, 'history'), flags.history) : undefined;
+    // The project's hplint.config applies as it does to `check`: a rule turned off there gives no advice.
+    const { settings } = new SettingsResolver(RULES, {}).forFile(configFile);
     const advice = advise(text, {
       filePath: configFile,
+      rules: settings,
       ...inputFormat,
       ...(history ? { history, historyFile: flags.history } : {}),
       ...(flags.budget !== undefined ? { budget: parseBudget(flags.budget) } : {}),
       evidence: loadEvidence(),
     });
+    for (const warning of advice.warnings) io.stderr(`hplint: warning: ${warning}\n`);
     const color = wantsColor(flags.color, process.stdout.isTTY === true);
     io.stdout(flags.format === 'json' ? formatJson(advice) : flags.format === 'markdown' ? formatMarkdown(advice) : formatText(advice, color));
     if (flags.apply && flags.out) {
