@@ -1,13 +1,12 @@
 import type { FormatName } from '../adapters/adapter.js';
 import type { Evidence } from '../bench/evidence-format.js';
-import { lintAndRead, PARSE_ERROR } from '../engine/lint.js';
+import { fixText } from '../engine/fix.js';
+import { lintAndRead, PARSE_ERROR, readConfig } from '../engine/lint.js';
 import type { ReadConfig } from '../engine/lint.js';
 import { resolveRules } from '../engine/settings.js';
 import type { RuleSettings } from '../engine/settings.js';
 import type { TrainingConfig } from '../model/types.js';
 import { RULES } from '../rules/index.js';
-import { pointer } from '../model/pointer.js';
-import { PLATEAU } from '../knowledge/guide.js';
 import { analyzeHistory } from './analyze/index.js';
 import type { HistoryFinding } from './analyze/finding.js';
 import { historyViews } from './analyze/series.js';
@@ -70,11 +69,12 @@ export function advise(text: string, options: AdviseOptions = {}): Advice {
   const findings = options.history ? analyzeHistory(options.history, options.historyFile) : [];
   const check = ruleCheck(config, problem ? undefined : read?.facts, rules);
   const diagnostics = problem ? [] : result.diagnostics;
+  const fixed = diagnostics.some((d) => d.suggestion?.edits) ? readConfig(fixText(text, lintOptions, rules, 'unsafe').output, lintOptions).config : undefined;
   const unranked = [
-    ...suggestionsFromDiagnostics(diagnostics, config),
+    ...suggestionsFromDiagnostics(diagnostics, config, fixed),
     ...(options.history ? suggestionsFromHistory(findings, options.history, config, read?.format ?? 'unknown', check) : []),
   ].map((s) => (options.evidence ? { ...s, ...evidenceClaims(s, options.evidence, config.pretrained === true) } : s));
-  const suggestions = withScheduleFloor(rank(unranked));
+  const suggestions = rank(unranked);
   const validated = options.history ? historyViews(options.history).some((v) => v.validation.length > 0) : hasValidation(config);
   const plan = makePlan(config, suggestions, options.budget ?? DEFAULT_BUDGET, validated ? 'val_loss' : 'loss');
   const history = options.history ? { history: { file: options.historyFile ?? '<history>', format: options.history.format, rows: options.history.rows.length } } : {};
@@ -92,21 +92,6 @@ function configProblem(diagnostics: readonly { ruleId: string; line: number; col
     return `${filePath}: read as HuggingFace only for a learning_rate-like key; it names none of TrainingArguments' own keys, so HuggingFace's defaults (AdamW, linear decay) would be advice about a run it does not describe`;
   }
   return undefined;
-}
-
-/**
- * A suggested plateau schedule stops at 1/1024 of the initial rate (GUIDE §5.3): of the suggested rate when
- * another suggestion changes it, so that the two applied together still follow the policy.
- */
-function withScheduleFloor(suggestions: AdvisorSuggestion[]): AdvisorSuggestion[] {
-  const rate = suggestions.find((s) => s.parameter === 'optimizer.learningRate')?.suggested;
-  if (typeof rate !== 'number') return suggestions;
-  return suggestions.map((s) => {
-    const policy = s.suggested;
-    if (s.parameter !== 'schedule' || !isPlainObject(policy) || typeof policy.minLearningRate !== 'number') return s;
-    const suggested = { ...policy, minLearningRate: rate / PLATEAU.floorDivisor };
-    return { ...s, suggested, ...(s.edits ? { edits: s.edits.map((op) => (op.op === 'set' && op.path === pointer('schedule') ? { ...op, value: suggested } : op)) } : {}) };
-  });
 }
 
 /**

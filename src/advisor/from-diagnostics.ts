@@ -1,6 +1,8 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic } from '../engine/lint.js';
 import type { EditOp } from '../engine/rule.js';
 import { pointerToDotPath } from '../model/pointer.js';
+import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
 import { findRule } from '../rules/index.js';
 import type { UnrankedSuggestion } from './suggestion.js';
@@ -9,18 +11,25 @@ import { parameterRange, valueAt } from './values.js';
 /**
  * The diagnostics' suggestions as advice: each diagnostic that names a concrete new value becomes one
  * suggestion, with the rule's own value — the value `hplint check --fix-unsafe` writes and the bench's
- * advised arm trains with (one source of truth). Rules turned off in hplint.config report nothing, so they
- * give no advice.
+ * advised arm trains with (one source of truth). When rules name values for the same path (batch-size-extremes
+ * and batchnorm-small-batch both move the batch), the value is the one `--fix-unsafe` settles on (`fixed`,
+ * the config after it), so advice and fix never disagree. Rules turned off in hplint.config report nothing,
+ * so they give no advice.
  */
-export function suggestionsFromDiagnostics(diagnostics: readonly Diagnostic[], config: TrainingConfig): UnrankedSuggestion[] {
+export function suggestionsFromDiagnostics(diagnostics: readonly Diagnostic[], config: TrainingConfig, fixed?: TrainingConfig): UnrankedSuggestion[] {
+  // The fixed config's value where --fix-unsafe changed it; otherwise (a value it cannot write) the rule's.
+  const settled = (path: Pointer, ruleValue: unknown): unknown => {
+    const after = fixed ? valueAt(fixed, path) : undefined;
+    return after !== undefined && !isDeepStrictEqual(after, valueAt(config, path)) ? after : ruleValue;
+  };
   return diagnostics.flatMap((d) => {
     const suggestion = d.suggestion;
     if (!suggestion || suggestion.value === undefined) return [];
     const parameter = pointerToDotPath(suggestion.path);
     const current = valueAt(config, suggestion.path);
     const range = parameterRange(parameter, config);
-    const suggested = suggestion.value;
-    const edits: readonly EditOp[] | undefined = suggestion.edits;
+    const suggested = settled(suggestion.path, suggestion.value);
+    const edits = suggestion.edits?.map((op): EditOp => (op.op === 'set' ? { ...op, value: settled(op.path, op.value) } : op));
     return [{
       tier: d.tier,
       parameter,

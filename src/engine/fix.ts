@@ -88,7 +88,7 @@ function planEdits(ops: readonly EditOp[], read: ReadConfig): TextEdit[] | undef
   for (const op of ops) {
     const source = writtenSource(op.path, read);
     const node = source ? nodeAt(doc, source) : undefined;
-    const edit = node ? (op.op === 'set' ? setEdit(node, op) : moveEdit(node, op, text, shift)) : undefined;
+    const edit = node ? (op.op === 'set' ? trimmed(setEdit(node, op), text.slice(shift)) : moveEdit(node, op, text, shift)) : undefined;
     if (!edit) return undefined;
     edits.push(op.op === 'set' ? { ...edit, start: edit.start + shift, end: edit.end + shift } : edit);
   }
@@ -115,6 +115,17 @@ function setEdit(node: Node, op: Extract<EditOp, { op: 'set' }>): TextEdit | und
   if (!node.range || isAlias(node)) return undefined;
   const [start, end] = valueSpan(node);
   return { start, end, text: op.text ?? writeValue(op.value) };
+}
+
+/**
+ * A replacement that leaves the line break after the old value in place: a block collection's span runs
+ * through its last newline, and replacing that too glued the next key to the new value (`{…}model:`).
+ */
+function trimmed(edit: TextEdit | undefined, text: string): TextEdit | undefined {
+  if (!edit) return undefined;
+  let end = edit.end;
+  while (end > edit.start && /\s/.test(text[end - 1]!)) end--;
+  return { ...edit, end };
 }
 
 /** A node's value span without trailing whitespace or comments (yaml's `range[1]`). */
