@@ -1,4 +1,5 @@
 import { LEARNING_RATE_RANGES, MOMENTUM, PLATEAU } from '../knowledge/guide.js';
+import type { RuleId } from '../rules/index.js';
 import type { Budget } from './budget.js';
 import { mulberry32 } from './random.js';
 import type { ArmRun, LayerSpec, OptimizerSpec, RunOutcome, TrainSpec } from './spec.js';
@@ -19,7 +20,7 @@ export interface Arm {
 export interface Scenario {
   readonly id: string;
   /** The rule whose advice this scenario tests. */
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   readonly guide: string;
   readonly title: string;
   /** What the pair shows, in one sentence. */
