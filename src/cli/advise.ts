@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FormatName } from '../adapters/adapter.js';
 import { advise, AdviceError } from '../advisor/advise.js';
 import { applyAdvice } from '../advisor/apply.js';
+import { formatHtml, lossPlot } from '../advisor/format/html.js';
 import { formatJson } from '../advisor/format/json.js';
 import { formatMarkdown } from '../advisor/format/markdown.js';
 import { formatText } from '../advisor/format/text.js';
@@ -17,7 +18,9 @@ export interface AdviseFlags {
   readonly history?: string;
   /** As typed: checked here, so main.ts need not load this module to parse it. */
   readonly budget?: string;
-  readonly format: 'text' | 'markdown' | 'json';
+  readonly format: 'text' | 'markdown' | 'json' | 'html';
+  /** Where to write the loss curve of the history as SVG. */
+  readonly plot?: string;
   readonly apply?: boolean;
   readonly out?: string;
   readonly inputFormat?: FormatName;
@@ -33,6 +36,7 @@ interface Io {
 export function adviseCommand(configFile: string, flags: AdviseFlags, io: Io): number {
   if (flags.apply && !flags.out) throw new UsageError('--apply writes a copy of the config: give it --out FILE');
   if (flags.out && !flags.apply) throw new UsageError('--out names the copy --apply writes: add --apply');
+  if (flags.plot && !flags.history) throw new UsageError('--plot draws the training curve of --history FILE: give it a history');
   if (flags.out && path.resolve(flags.out) === path.resolve(configFile)) {
     throw new UsageError('--out must name a new file; to change the config in place use hplint check --fix-unsafe');
   }
@@ -52,7 +56,12 @@ export function adviseCommand(configFile: string, flags: AdviseFlags, io: Io): n
     });
     for (const warning of advice.warnings) io.stderr(`hplint: warning: ${warning}\n`);
     const color = wantsColor(flags.color, process.stdout.isTTY === true);
-    io.stdout(flags.format === 'json' ? formatJson(advice) : flags.format === 'markdown' ? formatMarkdown(advice) : formatText(advice, color));
+    const formats = { json: () => formatJson(advice), markdown: () => formatMarkdown(advice), html: () => formatHtml(advice, history), text: () => formatText(advice, color) };
+    io.stdout(formats[flags.format]());
+    if (flags.plot && history) {
+      writeFileSync(flags.plot, `${lossPlot(advice, history)}\n`);
+      io.stderr(`hplint: wrote ${flags.plot}\n`);
+    }
     if (flags.apply && flags.out) {
       const outcome = applyAdvice(text, advice, inputFormat);
       writeFileSync(flags.out, outcome.output);
