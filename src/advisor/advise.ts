@@ -72,7 +72,7 @@ export function advise(text: string, options: AdviseOptions = {}): Advice {
   const fixed = diagnostics.some((d) => d.suggestion?.edits) ? readConfig(fixText(text, lintOptions, rules, 'unsafe').output, lintOptions).config : undefined;
   const unranked = [
     ...suggestionsFromDiagnostics(diagnostics, config, fixed),
-    ...(options.history ? suggestionsFromHistory(findings, options.history, config, read?.format ?? 'unknown', check) : []),
+    ...(options.history ? suggestionsFromHistory(findings, options.history, config, read?.format ?? 'unknown', check, fixed) : []),
   ].map((s) => (options.evidence ? { ...s, ...evidenceClaims(s, options.evidence, config.pretrained === true) } : s));
   const suggestions = rank(unranked);
   const validated = options.history ? historyViews(options.history).some((v) => v.validation.length > 0) : hasValidation(config);

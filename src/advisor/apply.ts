@@ -42,14 +42,17 @@ export function applyAdvice(text: string, advice: Advice, options: ApplyOptions 
 }
 
 /**
- * Each suggestion's edits without the paths a higher-ranked suggestion already writes (batch-size-extremes
- * also sets the rate that learning-rate-range sets, to the same settled value): two groups touching one
- * value would clash, and one of them would be dropped whole.
+ * Each suggestion's edits without the paths another suggestion already writes: a path a higher-ranked one
+ * sets (batch-size-extremes also sets the rate learning-rate-range sets, to the same settled value), or a
+ * value inside one another sets whole (finetune-freezing writes the layer list, which then carries the
+ * dropout rate dropout-range settled on). Two groups touching one value would clash, and one would be
+ * dropped whole.
  */
 function unclaimed(suggestions: readonly AdvisorSuggestion[]): EditOp[][] {
+  const all = suggestions.flatMap((s) => s.edits!.map((op) => op.path));
   const claimed = new Set<string>();
   return suggestions.map((s) => {
-    const own = s.edits!.filter((op) => !claimed.has(op.path));
+    const own = s.edits!.filter((op) => !claimed.has(op.path) && !all.some((other) => op.path.startsWith(`${other}/`)));
     for (const op of own) claimed.add(op.path);
     return own;
   });

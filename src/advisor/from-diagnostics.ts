@@ -28,7 +28,9 @@ export function suggestionsFromDiagnostics(diagnostics: readonly Diagnostic[], c
     const parameter = pointerToDotPath(suggestion.path);
     const current = valueAt(config, suggestion.path);
     const range = parameterRange(parameter, config);
-    const suggested = settled(suggestion.path, suggestion.value);
+    // A value the rule writes itself is settled by the fix; a composite value (finetune-freezing's layer list, written as per-layer flags) stays the rule's.
+    const writesItself = suggestion.edits?.some((op) => op.op === 'set' && op.path === suggestion.path) === true;
+    const suggested = writesItself ? settled(suggestion.path, suggestion.value) : suggestion.value;
     const edits = suggestion.edits?.map((op): EditOp => (op.op === 'set' ? { ...op, value: settled(op.path, op.value) } : op));
     return [{
       tier: d.tier,

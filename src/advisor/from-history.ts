@@ -43,10 +43,12 @@ interface Context {
   readonly rate?: { value: number; path: Pointer };
   readonly monitor: Monitor;
   readonly check: RuleCheck;
+  /** The rate after the rules' own changes (what --fix-unsafe settles on): a plateau schedule's floor is 1/1024 of it. */
+  readonly settledRate?: number;
 }
 
 /** The changes each finding calls for (source: history). A finding with no safe concrete change adds none. */
-export function suggestionsFromHistory(findings: readonly HistoryFinding[], history: TrainingHistory, config: TrainingConfig, format: FormatName, check: RuleCheck): UnrankedSuggestion[] {
+export function suggestionsFromHistory(findings: readonly HistoryFinding[], history: TrainingHistory, config: TrainingConfig, format: FormatName, check: RuleCheck, fixed?: TrainingConfig): UnrankedSuggestion[] {
   const view = historyViews(history)[0];
   const logged = view?.learningRate[0]?.value;
   const rate = initialLearningRate(config) ?? (isFiniteNumber(logged) && logged > 0 ? { value: logged, path: pointer('optimizer', 'learningRate') } : undefined);
@@ -54,7 +56,8 @@ export function suggestionsFromHistory(findings: readonly HistoryFinding[], hist
   const evaluations = validation?.points ?? view?.train?.points ?? [];
   const epochs = evaluations.length > 0 ? evaluations.at(-1)!.epoch - evaluations[0]!.epoch + 1 : 1;
   const monitor: Monitor = { name: validation?.name ?? view?.train?.name ?? 'loss', higherIsBetter: false, perEpoch: Math.max(1, evaluations.length / epochs) };
-  const context: Context = { config, format, monitor, check, ...(rate ? { rate } : {}) };
+  const settledRate = (fixed && initialLearningRate(fixed)?.value) ?? rate?.value;
+  const context: Context = { config, format, monitor, check, ...(rate ? { rate } : {}), ...(settledRate !== undefined ? { settledRate } : {}) };
   return findings.filter((finding) => check.isOn(FINDING_RULES[finding.kind])).flatMap((finding) => ADVICE[finding.kind](finding, context));
 }
 
@@ -67,7 +70,7 @@ const ADVICE: Record<HistoryFinding['kind'], Advice> = {
   // (capacity, data, input scaling) is not a value to set.
   underfitting: () => [],
   plateau: (finding, context) => {
-    const { config, rate } = context;
+    const { config, settledRate } = context;
     const monitor = plateauMonitor(finding, context.monitor);
     if (finding.stop) return earlyStopping(finding, { ...context, monitor }, 'GUIDE §5.3 stops training once the rate has fallen to 1/1024 of its initial value.');
     const kind = scheduleKind(config.schedule);
@@ -80,7 +83,7 @@ const ADVICE: Record<HistoryFinding['kind'], Advice> = {
       ...(monitor.higherIsBetter ? { mode: 'max' } : {}),
       factor: PLATEAU.factor.recommended,
       patience: patienceIn(monitor),
-      ...(rate ? { minLearningRate: rate.value / PLATEAU.floorDivisor } : {}),
+      ...(settledRate !== undefined ? { minLearningRate: settledRate / PLATEAU.floorDivisor } : {}),
     };
     const why = `A reduce-on-plateau schedule does this automatically${monitor.perEpoch > 1 ? ` (patience ${patienceIn(monitor)} evaluations = ${PLATEAU.patience} epochs at ${formatNumber(monitor.perEpoch, 2)} evaluations per epoch)` : ''}.`;
     return [historySuggestion(finding, pointer('schedule'), 1, config.schedule, policy, 'warning', '§5.3', why, config)];

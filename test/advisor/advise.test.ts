@@ -26,7 +26,7 @@ describe('suggested values', () => {
 });
 
 describe('ranking (GUIDE §6: tier, then severity)', () => {
-  it("tier 1 before tier 2 before tier 3, process settings last; the schedule's floor follows the new rate", () => {
+  it("tier 1 before tier 2 before tier 3, process settings last; each value the rule's own (what --fix-unsafe writes)", () => {
     const text = `
       data: { trainSize: 50000, validationSplit: 0.1 }
       model:
@@ -39,7 +39,7 @@ describe('ranking (GUIDE §6: tier, then severity)', () => {
     `;
     expect(ranked(text)).toEqual([
       '1. optimizer.learningRate 0.5 → 0.01 [learning-rate-range]',
-      '2. schedule undefined → {"type":"reduceOnPlateau","monitor":"val_loss","factor":0.5,"patience":10,"minLearningRate":0.000009765625} [plateau-policy]',
+      '2. schedule undefined → {"type":"reduceOnPlateau","monitor":"val_loss","factor":0.5,"patience":10,"minLearningRate":0.00048828125} [plateau-policy]',
       '3. optimizer.momentum 0.5 → 0.9 [momentum-range]',
       '4. model.layers.1.rate 0.8 → 0.5 [dropout-range]',
       '5. training.earlyStopping.patience 3 → 10 [early-stopping-patience]',

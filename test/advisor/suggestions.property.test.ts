@@ -98,9 +98,14 @@ describe('one source of truth for suggested values (generated configs)', () => {
           for (const { path, writes } of suggested(text).filter((s) => s.ruleId === ruleId)) {
             const advised = advice.suggestions.find((s) => s.parameter === pointerToDotPath(path));
             expect(advised, `advise names ${path}`).toBeDefined();
-            expect(readAt(applied, path)).toEqual(advised!.suggested);
             // --fix-unsafe edits values the file writes; it never adds a key (advise --apply does, in hplint's own format).
-            if (writes.every((p) => readAt(text, p) !== undefined)) expect(readAt(fixed, path)).toEqual(advised!.suggested);
+            const fixable = writes.every((p) => readAt(text, p) !== undefined);
+            for (const op of advised!.edits ?? []) {
+              if (op.op !== 'set') continue;
+              if (op.path === path) expect(op.value).toEqual(advised!.suggested);
+              expect(readAt(applied, op.path)).toEqual(op.value);
+              if (fixable) expect(readAt(fixed, op.path)).toEqual(op.value);
+            }
           }
         }),
         { numRuns: 8, seed: 13 },
