@@ -4,7 +4,7 @@ import { pointer, pointerToDotPath } from '../model/pointer.js';
 import { FINE_TUNE_DIVISORS, LEARNING_RATE_RANGES } from '../knowledge/guide.js';
 import type { OptimizerFamily, Range } from '../knowledge/guide.js';
 import { normalizeOptimizerName, optimizerFamily } from './optimizers.js';
-import { defaultNote, formatNumber, initialLearningRate } from './util.js';
+import { defaultNote, formatNumber, initialLearningRate, withinRange } from './util.js';
 
 export interface Options {
   /** Per-family overrides of the GUIDE §7 ranges, e.g. `{ adam: { low: 1e-4, high: 3e-3 } }`. */
@@ -58,7 +58,7 @@ export default createRule<Options>({
     const range = fineTuning
       ? { low: base.low / context.options.fineTuneLowDivisor, high: base.high / context.options.fineTuneHighDivisor }
       : base;
-    if (lr.value >= range.low && lr.value <= range.high) return;
+    if (withinRange(lr.value, range)) return;
     const above = lr.value > range.high;
     const suggested = above ? range.high : range.low;
     const where = fineTuning

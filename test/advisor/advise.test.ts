@@ -146,3 +146,11 @@ describe('errors', () => {
     expect(() => advise('jobs: { build: { runs-on: ubuntu-latest } }\n', { filePath: 'ci.yaml' })).toThrow(/^ci\.yaml: not a training config hplint can read/);
   });
 });
+
+describe('float32-stored values', () => {
+  it('a saved 1e-5 (9.99999975e-6) is inside a range that starts at 1e-5, and ×0.1 of it is 1e-6', () => {
+    expect(ranked('pretrained: true\noptimizer: { name: adam, learningRate: 9.99999975e-6 }\n')).toEqual([]);
+    const history = historyFromSeries('keras', { loss: [2.3, 1.2, Number.NaN] });
+    expect(ranked('optimizer: { name: sgd, learningRate: 9.99999975e-2 }\n', { history })).toEqual(['1. optimizer.learningRate 0.0999999975 → 0.01 [history:divergence]']);
+  });
+});
