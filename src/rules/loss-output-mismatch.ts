@@ -65,8 +65,10 @@ function mismatch(output: Output, term: LossTerm, index: number): Finding | unde
     const message = `Softmax output with binary cross-entropy (${name}): softmax makes the outputs compete (they sum to 1) while binary cross-entropy scores each as an independent probability.`;
     const categorical = categoricalName(term.name);
     if (!categorical) return activationFinding(output, 'sigmoid', message);
+    // Reported where the mismatch shows (the softmax), as before; the change is to the loss.
     const path = pointer('losses', index, 'name');
-    return { path, message, suggestion: { path, value: categorical, description: `Use categorical cross-entropy (${categorical}) with the softmax output.`, edits: [{ op: 'set', path, value: categorical }] } };
+    const at = output.layer.activation === undefined ? output.layerPath : `${output.layerPath}/activation`;
+    return { path: at, message, suggestion: { path, value: categorical, description: `Use categorical cross-entropy (${categorical}) with the softmax output.`, edits: [{ op: 'set', path, value: categorical }] } };
   }
   if (activation === 'sigmoid' && units !== undefined && units > 1 && kind === 'categoricalCrossEntropy') {
     return activationFinding(output, 'softmax', `Sigmoid output over ${units} units with categorical cross-entropy (${name}): the outputs are not a distribution over the classes, which the loss expects.`);

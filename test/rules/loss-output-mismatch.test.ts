@@ -30,7 +30,7 @@ describe('loss-output-mismatch', () => {
     it('reports a multi-unit softmax with binary cross-entropy on the loss, suggesting categorical cross-entropy in the file\'s spelling', () => {
       const [d] = diagnosticsOf('loss-output-mismatch', model('{ type: dense, units: 64, activation: relu }', '{ type: dense, units: 10, activation: softmax }') + losses('{ name: binaryCrossentropy }'));
       expect(brief(d!)).toBe(
-        '6:13-6:31 warning Softmax output with binary cross-entropy ("binaryCrossentropy"): softmax makes the outputs compete (they sum to 1) while binary cross-entropy scores each as an independent probability.',
+        '4:45-4:52 warning Softmax output with binary cross-entropy ("binaryCrossentropy"): softmax makes the outputs compete (they sum to 1) while binary cross-entropy scores each as an independent probability.',
       );
       expect(d!.suggestion).toEqual({
         path: '/losses/0/name',
