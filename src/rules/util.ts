@@ -19,14 +19,6 @@ export function formatNumber(value: number, significantDigits = 4): string {
   return String(Number(value.toPrecision(significantDigits)));
 }
 
-/**
- * True when a value lies in [low, high] up to a relative tolerance: a rate stored as float32 (a saved
- * 1e-5 reads back as 9.99999975e-6) is the value the user wrote, not one just below the range.
- */
-export function withinRange(value: number, range: { readonly low: number; readonly high: number }, tolerance = 1e-6): boolean {
-  return value >= range.low * (1 - tolerance) && value <= range.high * (1 + tolerance);
-}
-
 /** Rounds to a value a person would type: two significant digits. */
 export function roundNice(value: number): number {
   return Number(value.toPrecision(2));

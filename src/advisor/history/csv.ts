@@ -1,3 +1,4 @@
+import { LIMITS } from '../../source/limits.js';
 import { HistoryError } from './history.js';
 
 /** A CSV table: the header's column names and each row's cells (missing cells are empty strings). */
@@ -18,6 +19,7 @@ export function parseCsv(text: string, fileName: string): CsvTable {
   if (header === undefined) throw new HistoryError(`${fileName}: the CSV file is empty`);
   const separator = header.includes(',') ? ',' : header.includes(';') ? ';' : header.includes('\t') ? '\t' : ',';
   const columns = splitLine(header, separator);
+  if (columns.length > LIMITS.maxHistoryColumns) throw new HistoryError(`${fileName}: the CSV has ${columns.length} columns; at most ${LIMITS.maxHistoryColumns} are read`);
   const rows = body.map((line) => {
     const cells = splitLine(line, separator);
     return columns.map((_, i) => cells[i] ?? '');
