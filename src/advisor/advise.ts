@@ -1,13 +1,15 @@
 import type { FormatName } from '../adapters/adapter.js';
 import type { Evidence } from '../bench/evidence-format.js';
-import { PARSE_ERROR, readConfig } from '../engine/lint.js';
-import { lintText } from '../rules/index.js';
+import { fixText } from '../engine/fix.js';
+import { lintAndRead, PARSE_ERROR, readConfig } from '../engine/lint.js';
+import type { ReadConfig } from '../engine/lint.js';
+import { resolveRules } from '../engine/settings.js';
 import type { RuleSettings } from '../engine/settings.js';
-import { pointer } from '../model/pointer.js';
-import { PLATEAU } from '../knowledge/guide.js';
+import type { TrainingConfig } from '../model/types.js';
+import { RULES } from '../rules/index.js';
 import { analyzeHistory } from './analyze/index.js';
 import type { HistoryFinding } from './analyze/finding.js';
-import { lossSeries } from './analyze/series.js';
+import { historyViews } from './analyze/series.js';
 import { evidenceClaims } from './evidence.js';
 import { suggestionsFromDiagnostics } from './from-diagnostics.js';
 import { suggestionsFromHistory } from './from-history.js';
@@ -15,6 +17,7 @@ import type { TrainingHistory } from './history/history.js';
 import { isPlainObject } from '../model/normalize.js';
 import { DEFAULT_BUDGET, makePlan } from './plan.js';
 import type { TuningPlan } from './plan.js';
+import { ruleCheck } from './rule-check.js';
 import { rank } from './suggestion.js';
 import type { AdvisorSuggestion } from './suggestion.js';
 
@@ -39,6 +42,8 @@ export interface Advice {
   readonly plan: TuningPlan;
   /** The history analysed, if any: its file, format and number of logged rows. */
   readonly history?: { readonly file: string; readonly format: TrainingHistory['format']; readonly rows: number };
+  /** What the advice could not use (an unreadable config next to a history, several runs in one log). */
+  readonly warnings: readonly string[];
 }
 
 /** A config the advisor cannot read: the message says where, never a stack trace. */
@@ -53,39 +58,53 @@ export class AdviceError extends Error {
  */
 export function advise(text: string, options: AdviseOptions = {}): Advice {
   const filePath = options.filePath ?? '<text>';
-  const lintOptions = { filePath, ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), ...(options.rules ? { rules: options.rules } : {}) };
-  const result = lintText(text, lintOptions);
-  const parseError = result.diagnostics.find((d) => d.ruleId === PARSE_ERROR);
-  if (parseError) throw new AdviceError(`${filePath}:${parseError.line}:${parseError.column}: ${parseError.message}`);
-  const read = readConfig(text, lintOptions);
-  if (!read.config) throw new AdviceError(`${filePath}: not a training config hplint can read (${read.reason})`);
-  const findings = options.history ? analyzeHistory(options.history) : [];
+  const lintOptions = { filePath, ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}) };
+  const rules = resolveRules(RULES, options.rules);
+  const { result, read } = lintAndRead(text, lintOptions, rules);
+  const problem = configProblem(result.diagnostics, read, filePath);
+  // A history can be read without its config: the config's trouble is a warning then, not the end of the advice.
+  if (problem && !options.history) throw new AdviceError(problem);
+  const config: TrainingConfig = problem ? {} : read!.config!;
+  const warnings = [...(problem ? [`${problem}; the history is analysed without it`] : []), ...(options.history?.warnings ?? [])];
+  const findings = options.history ? analyzeHistory(options.history, options.historyFile) : [];
+  const check = ruleCheck(config, problem ? undefined : read?.facts, rules);
+  const diagnostics = problem ? [] : result.diagnostics;
+  const fixed = diagnostics.some((d) => d.suggestion?.edits) ? readConfig(fixText(text, lintOptions, rules, 'unsafe').output, lintOptions).config : undefined;
   const unranked = [
-    ...suggestionsFromDiagnostics(result.diagnostics, read.config),
-    ...(options.history ? suggestionsFromHistory(findings, options.history, read.config) : []),
-  ].map((s) => (options.evidence ? { ...s, ...evidenceClaims(s.ruleId, options.evidence, read.config?.pretrained === true) } : s));
-  const suggestions = withScheduleFloor(rank(unranked));
-  const validated = options.history ? lossSeries(options.history).validation.length > 0 : hasValidation(read.config);
-  const plan = makePlan(read.config, suggestions, options.budget ?? DEFAULT_BUDGET, validated ? 'val_loss' : 'loss');
+    ...suggestionsFromDiagnostics(diagnostics, config, fixed),
+    ...(options.history ? suggestionsFromHistory(findings, options.history, config, read?.format ?? 'unknown', check, fixed) : []),
+  ].map((s) => (options.evidence ? { ...s, ...evidenceClaims(s, options.evidence, config.pretrained === true) } : s));
+  const suggestions = rank(unranked);
+  const validated = options.history ? historyViews(options.history).some((v) => v.validation.length > 0) : hasValidation(config);
+  const plan = makePlan(config, suggestions, options.budget ?? DEFAULT_BUDGET, validated ? 'val_loss' : 'loss');
   const history = options.history ? { history: { file: options.historyFile ?? '<history>', format: options.history.format, rows: options.history.rows.length } } : {};
-  return { filePath, format: read.format, suggestions, findings, plan, ...history };
+  return { filePath, format: problem ? 'unknown' : read!.format, suggestions, findings, plan, ...history, warnings };
+}
+
+/** Why the config cannot be advised on: a parse error with its position, or a file that is not a training config. */
+function configProblem(diagnostics: readonly { ruleId: string; line: number; column: number; message: string }[], read: ReadConfig | undefined, filePath: string): string | undefined {
+  // Lightning's `save_hyperparameters()` dump: the module's constructor arguments, not the trainer's settings.
+  if (/(^|[\\/])hparams\.ya?ml$/.test(filePath)) return `${filePath}: a Lightning hparams.yaml holds the LightningModule's arguments, not a training config hplint reads`;
+  const parseError = diagnostics.find((d) => d.ruleId === PARSE_ERROR);
+  if (parseError) return `${filePath}:${parseError.line}:${parseError.column}: ${parseError.message}`;
+  if (!read?.config || !read.facts) return `${filePath}: not a training config hplint can read (${read?.reason ?? 'unreadable'})`;
+  if (read.format === 'hf' && !namesTrainerKeys(read.document.root)) {
+    return `${filePath}: read as HuggingFace only for a learning_rate-like key; it names none of TrainingArguments' own keys, so HuggingFace's defaults (AdamW, linear decay) would be advice about a run it does not describe`;
+  }
+  return undefined;
 }
 
 /**
- * A suggested plateau schedule stops at 1/1024 of the initial rate (GUIDE §5.3): of the suggested rate when
- * another suggestion changes it, so that the two applied together still follow the policy.
+ * Keys only a HuggingFace Trainer / TRL / axolotl config writes. A project's own config (`{"learning_rate":
+ * 5e-5, "batch_size": 128, "target_epochs": 50}`) shares a key or two with TrainingArguments but is not one:
+ * reading it with HF's defaults would invent an optimizer and a schedule it never had.
  */
-function withScheduleFloor(suggestions: AdvisorSuggestion[]): AdvisorSuggestion[] {
-  const rate = suggestions.find((s) => s.parameter === 'optimizer.learningRate')?.suggested;
-  if (typeof rate !== 'number') return suggestions;
-  return suggestions.map((s) => {
-    const policy = s.suggested;
-    if (s.parameter !== 'schedule' || !isPlainObject(policy) || typeof policy.minLearningRate !== 'number') return s;
-    const suggested = { ...policy, minLearningRate: rate / PLATEAU.floorDivisor };
-    return { ...s, suggested, ...(s.edits ? { edits: s.edits.map((op) => (op.op === 'set' && op.path === pointer('schedule') ? { ...op, value: suggested } : op)) } : {}) };
-  });
+const TRAINER_KEYS = /^(per_device_(train|eval)_batch_size|num_train_epochs|gradient_accumulation_steps|eval(uation)?_strategy|save_strategy|logging_steps|output_dir|warmup_(ratio|steps)|lr_scheduler_type|optim|max_steps|micro_batch_size|base_model|model_name_or_path|load_best_model_at_end)$/;
+
+function namesTrainerKeys(root: unknown): boolean {
+  return isPlainObject(root) && Object.keys(root).some((key) => TRAINER_KEYS.test(key));
 }
 
-function hasValidation(config: NonNullable<ReturnType<typeof readConfig>['config']>): boolean {
+function hasValidation(config: TrainingConfig): boolean {
   return (config.data?.validationSplit ?? 0) > 0 || (config.data?.validationSize ?? 0) > 0;
 }

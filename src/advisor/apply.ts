@@ -31,7 +31,7 @@ export interface ApplyOutcome {
 export function applyAdvice(text: string, advice: Advice, options: ApplyOptions = {}): ApplyOutcome {
   const lintOptions = { filePath: options.filePath ?? advice.filePath, ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}) };
   const withEdits = advice.suggestions.filter((s) => s.edits && s.edits.length > 0);
-  const inPlace = applyEditGroups(text, withEdits.map((s) => s.edits!), lintOptions);
+  const inPlace = applyEditGroups(text, unclaimed(withEdits), lintOptions);
   const missing = withEdits.filter((_, i) => !inPlace.applied[i]);
   const added = advice.format === 'native' ? addMissing(inPlace.output, missing) : { output: inPlace.output, added: [] };
   const applied = withEdits.filter((s, i) => inPlace.applied[i] || added.added.includes(s));
@@ -39,6 +39,23 @@ export function applyAdvice(text: string, advice: Advice, options: ApplyOptions 
   const ruleIds = new Set(applied.flatMap((s) => [s.ruleId, ...(s.alsoFrom ?? [])]));
   const remaining = lintText(added.output, lintOptions).diagnostics.filter((d) => ruleIds.has(d.ruleId));
   return { output: added.output, applied, manual, remaining };
+}
+
+/**
+ * Each suggestion's edits without the paths another suggestion already writes: a path a higher-ranked one
+ * sets (batch-size-extremes also sets the rate learning-rate-range sets, to the same settled value), or a
+ * value inside one another sets whole (finetune-freezing writes the layer list, which then carries the
+ * dropout rate dropout-range settled on). Two groups touching one value would clash, and one would be
+ * dropped whole.
+ */
+function unclaimed(suggestions: readonly AdvisorSuggestion[]): EditOp[][] {
+  const all = suggestions.flatMap((s) => s.edits!.map((op) => op.path));
+  const claimed = new Set<string>();
+  return suggestions.map((s) => {
+    const own = s.edits!.filter((op) => !claimed.has(op.path) && !all.some((other) => op.path.startsWith(`${other}/`)));
+    for (const op of own) claimed.add(op.path);
+    return own;
+  });
 }
 
 /** Sets values the file does not write yet, for suggestions made only of `set` ops; one at a time, all or nothing each. */

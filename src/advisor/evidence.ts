@@ -1,25 +1,33 @@
-import type { Evidence } from '../bench/evidence-format.js';
+import type { Evidence, EvidenceEntry } from '../bench/evidence-format.js';
+import { FINDING_RULES } from './from-history.js';
+import type { UnrankedSuggestion } from './suggestion.js';
 
 /**
- * The bench scenarios that tested each history finding's advice: lowering a diverging or oscillating rate is
- * what learning-rate-range's scenario measures, the plateau policy plateau-policy's, and so on.
+ * "<scenario title>: <claim>" for every bench scenario of the suggestion's rule (a history finding's advice
+ * is backed by the scenario of the rule it stands on: a diverging rate by learning-rate-range's), whatever
+ * its verdict; fine-tuning scenarios only for a fine-tuning config; and only a scenario that moved the value
+ * the same way as the suggestion (raising a rate is not backed by a test that lowered one). Nothing without
+ * evidence.
  */
-const FINDING_RULES: Readonly<Record<string, string>> = {
-  'history:divergence': 'learning-rate-range',
-  'history:oscillation': 'learning-rate-range',
-  'history:underfitting': 'learning-rate-range',
-  'history:plateau': 'plateau-policy',
-  'history:overfitting': 'early-stopping-missing',
-  'history:loss-magnitude-gap': 'loss-magnitude-gap',
-};
-
-/**
- * "<scenario title>: <claim>" for every bench scenario of the suggestion's rule, whatever its verdict;
- * fine-tuning scenarios only for a fine-tuning config. Nothing without evidence.
- */
-export function evidenceClaims(ruleId: string, evidence: Evidence, fineTuning: boolean): { evidence?: readonly string[] } {
-  const rule = FINDING_RULES[ruleId] ?? ruleId;
-  const relevant = evidence.scenarios.filter((s) => s.ruleId === rule && /finetune/.test(s.scenario) === fineTuning);
+export function evidenceClaims(suggestion: UnrankedSuggestion, evidence: Evidence, fineTuning: boolean): { evidence?: readonly string[] } {
+  const rule = suggestion.ruleId.startsWith('history:') ? FINDING_RULES[suggestion.ruleId.slice('history:'.length) as keyof typeof FINDING_RULES] : suggestion.ruleId;
+  const moved = direction(suggestion.current, suggestion.suggested);
+  const relevant = evidence.scenarios.filter((s) => s.ruleId === rule && /finetune/.test(s.scenario) === fineTuning && sameWay(moved, scenarioDirection(s)));
   const claims = relevant.map((s) => `${s.title}: ${s.claim}`);
   return claims.length > 0 ? { evidence: claims } : {};
+}
+
+function direction(from: unknown, to: unknown): number | undefined {
+  return typeof from === 'number' && typeof to === 'number' && from !== to ? Math.sign(to - from) : undefined;
+}
+
+/** Which way a scenario moved its value, from its title ("Adam learning rate 0.5 vs 1e-3" lowered it); undefined when the title compares no two numbers. */
+export function scenarioDirection(entry: Pick<EvidenceEntry, 'title'>): number | undefined {
+  const match = /(\d[\d.]*(?:e[+-]?\d+)?)\s+vs\s+(\d[\d.]*(?:e[+-]?\d+)?)(?![×\w])/i.exec(entry.title);
+  return match ? direction(Number(match[1]), Number(match[2])) : undefined;
+}
+
+/** Unknown on either side is no contradiction: a non-numeric change (a schedule, early stopping) is backed by its scenario. */
+function sameWay(suggested: number | undefined, tested: number | undefined): boolean {
+  return suggested === undefined || tested === undefined || suggested === tested;
 }

@@ -8,11 +8,12 @@ import type { AdvisorSuggestion } from './suggestion.js';
 import { learningRateRange } from './values.js';
 
 /**
- * Budgets at which the plan adds hyperparameters beyond the Playbook's Adam thresholds (ADAM_SEARCH_BUDGET):
- * SGD's momentum (tier 2) joins with Adam's β1; weight decay, which GUIDE §6 says not to search much, only
- * with a large budget; β2 "well beyond" ε (Playbook).
+ * Budgets at which the plan adds hyperparameters. SGD's momentum (tier 2) joins from the Playbook's 10
+ * trials. Tier 3 (Adam's β1 and ε, weight decay) waits for a large budget: GUIDE §6 ranks it last and says
+ * to use suggested values and not search weight decay much, so a small default budget spends its trials
+ * on the rate; β2 only "well beyond" ε (Playbook).
  */
-export const PLAN_BUDGET = { momentum: ADAM_SEARCH_BUDGET.beta1, weightDecay: 50, beta2: 100 } as const;
+export const PLAN_BUDGET = { momentum: ADAM_SEARCH_BUDGET.beta1, tier3: 50, beta2: 100 } as const;
 
 /** The default trial budget of `hplint advise`. */
 export const DEFAULT_BUDGET = 20;
@@ -62,15 +63,17 @@ export function makePlan(config: TrainingConfig, suggestions: readonly AdvisorSu
   const { search, fixed } = dimensions(config, budget, startRate);
   const grid = search.length > 0 && search.length <= SEARCH.gridMaxDimensions;
   const perDimension = grid ? Math.max(1, Math.floor(budget ** (1 / search.length) + 1e-9)) : 0;
-  const withValues = grid ? search.map((d) => ({ ...d, values: spaced(d.range, perDimension, d.scale) })) : search;
-  const trials = grid ? perDimension ** search.length : budget;
+  const withValues = grid ? search.map((d) => ({ ...d, values: d.values ?? spaced(d.range, perDimension, d.scale) })) : search;
+  const trials = search.length === 0 ? 0 : grid ? Math.min(budget, withValues.reduce((n, d) => n * d.values!.length, 1)) : budget;
   return {
     budget,
     search: withValues,
     fixed,
     strategy: grid ? 'grid' : 'quasiRandom',
     trials,
-    strategyWhy: grid
+    strategyWhy: search.length === 0
+      ? 'Nothing to search: the config names no learning rate (nor an optimizer with a GUIDE §7 range) and no search space.'
+      : grid
       ? `${search.length === 1 ? `1 dimension: a grid of ${perDimension} value${perDimension === 1 ? '' : 's'}` : `${search.length} dimensions: a grid of ${perDimension} values each`} covers the space evenly (grid search only up to ${SEARCH.gridMaxDimensions} dimensions, GUIDE §4.2, Playbook).`
       : `${search.length} dimensions: a grid would grow exponentially (GUIDE §4.2); quasi-random search (a Sobol or Halton sequence, else random) covers each dimension at ${budget} distinct values (Bergstra & Bengio 2012, Playbook).`,
     schedule: schedule(startRate),
@@ -90,6 +93,8 @@ function suggestedRate(config: TrainingConfig, suggestions: readonly AdvisorSugg
 }
 
 function dimensions(config: TrainingConfig, budget: number, rate: number | undefined): Pick<TuningPlan, 'search' | 'fixed'> {
+  const own = sweepSpace(config);
+  if (own.length > 0) return { search: own, fixed: [] };
   const search: SearchDimension[] = [];
   const fixed: { parameter: string; value: number; why: string }[] = [];
   const lrRange = learningRateRange(config) ?? (rate ? { low: rate / 10, high: rate * 10 } : undefined);
@@ -107,18 +112,40 @@ function dimensions(config: TrainingConfig, budget: number, rate: number | undef
   if (isAdamFamily(config.optimizer)) {
     const adam = (key: keyof typeof ADAM, from: number, scale: 'log' | 'linear', why: string) => {
       if (budget >= from) search.push(dimension(`optimizer.${key}`, 3, ADAM[key], scale, why));
-      else fixed.push({ parameter: `optimizer.${key}`, value: ADAM[key].recommended, why: `tuned only from ${from} trials (Playbook); GUIDE §6 Tier 3's value` });
+      else fixed.push({ parameter: `optimizer.${key}`, value: ADAM[key].recommended, why: `tuned only from ${from} trials; GUIDE §6 Tier 3's suggested value` });
     };
-    adam('beta1', ADAM_SEARCH_BUDGET.beta1, 'linear', `Tier 3; the Playbook adds Adam's β1 from ${ADAM_SEARCH_BUDGET.beta1} trials.`);
-    adam('epsilon', ADAM_SEARCH_BUDGET.epsilon, 'log', `Tier 3; the Playbook adds ε from ${ADAM_SEARCH_BUDGET.epsilon} trials.`);
-    adam('beta2', PLAN_BUDGET.beta2, 'linear', `Tier 3; β2 only "well beyond" ${ADAM_SEARCH_BUDGET.epsilon} trials (Playbook).`);
+    adam('beta1', PLAN_BUDGET.tier3, 'linear', `Tier 3 (GUIDE §6): searched only from ${PLAN_BUDGET.tier3} trials; below that the trials go to the rate.`);
+    adam('epsilon', PLAN_BUDGET.tier3, 'log', `Tier 3 (GUIDE §6): with β1, from ${PLAN_BUDGET.tier3} trials (the Playbook adds ε after β1).`);
+    adam('beta2', PLAN_BUDGET.beta2, 'linear', `Tier 3; β2 only "well beyond" ε (Playbook), from ${PLAN_BUDGET.beta2} trials.`);
   }
-  if (budget >= PLAN_BUDGET.weightDecay) {
+  if (budget >= PLAN_BUDGET.tier3) {
     // Log scale needs a positive lower end: two decades below §7's upper end.
     const range = { low: WEIGHT_DECAY.coupledInfo / 100, high: WEIGHT_DECAY.coupledInfo };
     search.push(dimension('regularization.l2', 3, range, 'log', 'Tier 3: weight decay within GUIDE §7\'s [0, 1e-4], on a log scale; searched only with a large budget (GUIDE §6).'));
   }
   return { search, fixed };
+}
+
+/**
+ * A sweep file's own search space (W&B, Optuna, Hydra sweeper, Katib), reused as the plan's dimensions: the
+ * user chose those parameters and bounds; the plan only orders them (GUIDE §6) and picks the strategy.
+ */
+function sweepSpace(config: TrainingConfig): SearchDimension[] {
+  return (config.search?.space ?? []).flatMap((entry) => {
+    const numbers = (entry.values ?? []).filter((v): v is number => typeof v === 'number');
+    const low = entry.min ?? (numbers.length > 0 ? Math.min(...numbers) : undefined);
+    const high = entry.max ?? (numbers.length > 0 ? Math.max(...numbers) : undefined);
+    if (!entry.parameter || low === undefined || high === undefined) return [];
+    const scale = entry.scale ?? (low > 0 && high / low >= 100 ? 'log' : 'linear');
+    return [{ ...dimension(entry.parameter, tierOf(entry.parameter), { low, high }, scale, "The sweep file's own search space."), ...(numbers.length > 0 && entry.min === undefined ? { values: numbers } : {}) }];
+  }).sort((a, b) => (a.tier ?? 4) - (b.tier ?? 4));
+}
+
+/** GUIDE §6 tiers of the parameters a sweep names: the rate first, batch size and momentum next, the rest last. */
+function tierOf(parameter: string): Tier {
+  if (/learningRate|^losses\./.test(parameter)) return 1;
+  if (/batchSize|momentum/.test(parameter)) return 2;
+  return 3;
 }
 
 function dimension(parameter: string, tier: Tier, range: Range, scale: 'log' | 'linear', why: string): SearchDimension {

@@ -15,11 +15,6 @@ export function valueAt(config: TrainingConfig, path: Pointer): unknown {
   return node;
 }
 
-/** Learning rates, weight decay, L1/L2 and ε span orders of magnitude: they are searched and moved on a log scale. */
-export function isLogScale(parameter: string): boolean {
-  return /(^|\.)(learningRate|weightDecay|l1|l2|epsilon)$/.test(parameter) || /^schedule\.values(\.\d+)?$/.test(parameter);
-}
-
 /** The learning-rate range for the config's optimizer (GUIDE §7), shifted for fine-tuning (§4.5); undefined without a §7 family. */
 export function learningRateRange(config: TrainingConfig): Range | undefined {
   const family = optimizerFamily(config.optimizer);
@@ -28,7 +23,10 @@ export function learningRateRange(config: TrainingConfig): Range | undefined {
   return config.pretrained === true ? { low: base.low / FINE_TUNE_DIVISORS.low, high: base.high / FINE_TUNE_DIVISORS.high } : base;
 }
 
-/** The guide's range for a parameter (dot path), where the guide gives one. */
+/**
+ * The guide's range for a parameter (dot path), where the guide gives one: shown beside a suggestion and
+ * used by the tuning plan. Never used to choose a suggested value — values come from the rules.
+ */
 export function parameterRange(parameter: string, config: TrainingConfig): Range | undefined {
   if (/^(optimizer\.learningRate|schedule\.values\.0)$/.test(parameter)) return learningRateRange(config);
   if (parameter === 'optimizer.momentum') return MOMENTUM;
@@ -39,23 +37,4 @@ export function parameterRange(parameter: string, config: TrainingConfig): Range
   if (parameter === 'training.batchSize') return { low: 1, high: BATCH.typicalMax };
   if (/^losses\.\d+\.gamma$/.test(parameter)) return FOCAL.gamma;
   return undefined;
-}
-
-/**
- * A concrete value inside a log-scale range for a value outside it: the value moved by whole powers of ten
- * until it lies inside (RMSprop 0.5 with [1e-3, 1e-2] → 0.005), the way rates are re-tuned by decades,
- * keeping the digits the user chose. A §7 range spans one decade (or two when fine-tuning), so a shift
- * always lands inside; otherwise the range's geometric middle, rounded to one significant digit.
- */
-export function inRangeValue(current: number, range: Range): number {
-  if (current > 0 && range.low > 0) {
-    const decades = current > range.high ? -Math.ceil(Math.log10(current / range.high) - 1e-9) : Math.ceil(Math.log10(range.low / current) - 1e-9);
-    const shifted = Number((current * 10 ** decades).toPrecision(12));
-    if (shifted >= range.low && shifted <= range.high) return shifted;
-  }
-  return geometricMiddle(range);
-}
-
-export function geometricMiddle(range: Range): number {
-  return range.low > 0 ? Number(Math.sqrt(range.low * range.high).toPrecision(1)) : Number(((range.low + range.high) / 2).toPrecision(1));
 }

@@ -113,7 +113,7 @@ function planEdits(ops: readonly EditOp[], tree: EditTree): TextEdit[] | undefin
   for (const op of ops) {
     const source = writtenSource(op.path, read);
     const node = source ? nodeAt(doc, source) : undefined;
-    const edit = node ? (op.op === 'set' ? setEdit(node, op, tree.aliased) : moveEdit(node, op, text, shift)) : undefined;
+    const edit = node ? (op.op === 'set' ? trimmed(setEdit(node, op, tree.aliased), text.slice(shift)) : moveEdit(node, op, text, shift)) : undefined;
     if (!edit) return undefined;
     edits.push(op.op === 'set' ? { ...edit, start: edit.start + shift, end: edit.end + shift } : edit);
   }
@@ -174,6 +174,17 @@ function holdsAliasedAnchor(node: Node, aliased: ReadonlySet<string>): boolean {
     });
   }
   return found;
+}
+
+/**
+ * A replacement that leaves the line break after the old value in place: a block collection's span runs
+ * through its last newline, and replacing that too glued the next key to the new value (`{…}model:`).
+ */
+function trimmed(edit: TextEdit | undefined, text: string): TextEdit | undefined {
+  if (!edit) return undefined;
+  let end = edit.end;
+  while (end > edit.start && /\s/.test(text[end - 1]!)) end--;
+  return { ...edit, end };
 }
 
 /** A node's value span without trailing whitespace or comments (yaml's `range[1]`). */

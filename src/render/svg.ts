@@ -45,7 +45,22 @@ function tickLabel(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
-export function lineChart(series: readonly Series[], options: ChartOptions): string {
+/** Where a chart's plot area lies and how data maps onto it: shared by every chart kind. */
+interface Frame {
+  readonly width: number;
+  readonly height: number;
+  readonly margin: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+  readonly plotW: number;
+  readonly plotH: number;
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly yMin: number;
+  readonly yMax: number;
+  px(x: number): number;
+  py(y: number): number;
+}
+
+function chartFrame(series: readonly Series[], options: ChartOptions): Frame {
   const width = options.width ?? 760;
   const height = options.height ?? 300;
   const margin = { left: 56, right: 250, top: 28, bottom: 44 };
@@ -61,8 +76,15 @@ export function lineChart(series: readonly Series[], options: ChartOptions): str
   const yMin = options.yMin ?? (ys.length ? Math.min(...ys) : 0);
   let yMax = options.yMax ?? (ys.length ? Math.max(...ys) : 1);
   if (yMax === yMin) yMax = yMin + 1;
-  const px = (x: number) => margin.left + ((tx(x) - xMin) / (xMax - xMin)) * plotW;
-  const py = (y: number) => margin.top + plotH - ((Math.min(Math.max(y, yMin), yMax) - yMin) / (yMax - yMin)) * plotH;
+  return {
+    width, height, margin, plotW, plotH, xMin, xMax, yMin, yMax,
+    px: (x: number) => margin.left + ((tx(x) - xMin) / (xMax - xMin)) * plotW,
+    py: (y: number) => margin.top + plotH - ((Math.min(Math.max(y, yMin), yMax) - yMin) / (yMax - yMin)) * plotH,
+  };
+}
+
+export function lineChart(series: readonly Series[], options: ChartOptions): string {
+  const { width, height, margin, plotW, plotH, xMin, xMax, yMin, yMax, px, py } = chartFrame(series, options);
 
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(options.title)}">`);
@@ -97,4 +119,34 @@ export function lineChart(series: readonly Series[], options: ChartOptions): str
   });
   parts.push('</svg>');
   return parts.join('');
+}
+
+/** A vertical mark on a chart: a finding where it happened, the best epoch. */
+export interface ChartMark {
+  readonly x: number;
+  readonly label: string;
+  readonly color: string;
+  readonly dashed?: boolean;
+}
+
+/**
+ * A line chart with vertical marks at given x positions, each labelled at the top of the plot (labels that
+ * would overlap step down a line). The marks are drawn over the series.
+ */
+export function markedLineChart(series: readonly Series[], options: ChartOptions, marks: readonly ChartMark[]): string {
+  const chart = lineChart(series, options);
+  const { margin, plotH, xMin, xMax, px } = chartFrame(series, options);
+  const placed: { x: number; row: number }[] = [];
+  const drawn = marks.flatMap((mark) => {
+    const x = px(mark.x);
+    if (!Number.isFinite(x) || mark.x < (options.xLog ? 10 ** xMin : xMin) || mark.x > (options.xLog ? 10 ** xMax : xMax)) return [];
+    const row = placed.filter((p) => Math.abs(p.x - x) < 90).reduce((r, p) => Math.max(r, p.row + 1), 0);
+    placed.push({ x, row });
+    const y = margin.top + 10 + row * 11;
+    return [
+      `<line class="mark" x1="${fmt(x)}" x2="${fmt(x)}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="${mark.color}" stroke-width="1.5"${mark.dashed ? ' stroke-dasharray="4 3"' : ''}/>`,
+      `<text class="mark-label" x="${fmt(x + 3)}" y="${fmt(y)}" fill="${mark.color}">${escapeHtml(mark.label)}</text>`,
+    ];
+  });
+  return chart.replace(/<\/svg>$/, `${drawn.join('')}</svg>`);
 }

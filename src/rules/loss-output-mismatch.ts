@@ -60,13 +60,29 @@ function mismatch(output: Output, term: LossTerm, index: number): Finding | unde
     return activationFinding(output, 'linear', `The output layer applies relu, but loss ${name} takes logits, which must be able to go negative; relu clips them at 0.`);
   }
   if (activation === 'softmax' && kind === 'binaryCrossEntropy') {
-    const why = units === 1 ? 'a softmax over one unit always outputs 1, so nothing can be learned' : 'softmax makes the outputs compete (they sum to 1) while binary cross-entropy scores each as an independent probability';
-    return activationFinding(output, 'sigmoid', `Softmax output with binary cross-entropy (${name}): ${why}.`);
+    if (units === 1) return activationFinding(output, 'sigmoid', `Softmax output with binary cross-entropy (${name}): a softmax over one unit always outputs 1, so nothing can be learned.`);
+    // Several softmax units are a distribution over classes: the loss that matches it is categorical, not a sigmoid output.
+    const message = `Softmax output with binary cross-entropy (${name}): softmax makes the outputs compete (they sum to 1) while binary cross-entropy scores each as an independent probability.`;
+    const categorical = categoricalName(term.name);
+    if (!categorical) return activationFinding(output, 'sigmoid', message);
+    // Reported where the mismatch shows (the softmax), as before; the change is to the loss.
+    const path = pointer('losses', index, 'name');
+    const at = output.layer.activation === undefined ? output.layerPath : `${output.layerPath}/activation`;
+    return { path: at, message, suggestion: { path, value: categorical, description: `Use categorical cross-entropy (${categorical}) with the softmax output.`, edits: [{ op: 'set', path, value: categorical }] } };
   }
   if (activation === 'sigmoid' && units !== undefined && units > 1 && kind === 'categoricalCrossEntropy') {
     return activationFinding(output, 'softmax', `Sigmoid output over ${units} units with categorical cross-entropy (${name}): the outputs are not a distribution over the classes, which the loss expects.`);
   }
   return undefined;
+}
+
+/** The categorical cross-entropy in the spelling of the file's binary one (Keras and its aliases, TF.js, PyTorch); undefined when unknown. */
+function categoricalName(binary: string | undefined): string | undefined {
+  if (!binary) return undefined;
+  if (/^BCE(WithLogits)?Loss$/.test(binary)) return 'CrossEntropyLoss';
+  if (/^bce$/i.test(binary)) return binary.replace(/b/, 'c').replace(/B/, 'C'); // Keras' aliases bce → cce
+  const swapped = binary.replace(/binary/, 'categorical').replace(/Binary/, 'Categorical').replace(/BINARY/, 'CATEGORICAL');
+  return swapped !== binary ? swapped : undefined;
 }
 
 /** A finding on the output's activation, suggesting another one. */

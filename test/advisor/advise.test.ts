@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advise, AdviceError } from '../../src/advisor/advise.js';
 import { historyFromSeries } from '../../src/advisor/history/history.js';
-import { inRangeValue } from '../../src/advisor/values.js';
 import type { Evidence } from '../../src/bench/evidence-format.js';
 import { dedent } from '../helpers/lint.js';
 import { adviseFixture } from './helpers.js';
@@ -11,22 +10,14 @@ const ranked = (text: string, options: Parameters<typeof advise>[1] = {}) =>
   advise(dedent(text), { filePath: 'train.yaml', ...options }).suggestions.map((s) => `${s.rank}. ${s.parameter} ${JSON.stringify(s.current)} → ${JSON.stringify(s.suggested)} [${[s.ruleId, ...(s.alsoFrom ?? [])].join(', ')}]`);
 
 describe('suggested values', () => {
-  it('moves a rate by whole decades into its range: RMSprop 0.5 → 0.005 in [1e-3, 1e-2]', () => {
+  it("takes the rule's own value, the one check --fix-unsafe writes: RMSprop 0.5 → 0.01, the nearest value in [1e-3, 1e-2]", () => {
     const [s] = advise('optimizer: { name: rmsprop, learningRate: 0.5 }\n', { filePath: 'a.yaml' }).suggestions;
-    expect(s).toMatchObject({ rank: 1, tier: 1, parameter: 'optimizer.learningRate', current: 0.5, suggested: 0.005, range: [1e-3, 1e-2], ruleId: 'learning-rate-range', source: 'config', guide: '§5, §7, §4.5' });
+    expect(s).toMatchObject({ rank: 1, tier: 1, parameter: 'optimizer.learningRate', current: 0.5, suggested: 0.01, range: [1e-3, 1e-2], ruleId: 'learning-rate-range', source: 'config', guide: '§5, §7, §4.5' });
     expect(s!.rationale).toBe('RMSprop learning rate 0.5 is above the range for training from scratch [0.001, 0.01] (GUIDE §7).');
   });
 
-  it.each([
-    [0.5, 1e-3, 1e-2, 0.005],
-    [0.02, 1e-3, 1e-2, 0.002],
-    [0.1, 1e-3, 1e-2, 0.01],
-    [3e-6, 1e-3, 1e-2, 0.003],
-    [1e-5, 1e-3, 1e-2, 0.001],
-    [0.5, 1e-5, 1e-3, 0.0005],
-    [2, 1e-2, 1e-1, 0.02],
-  ])('inRangeValue(%s, [%s, %s]) = %s', (value, low, high, expected) => {
-    expect(inRangeValue(value, { low, high })).toBe(expected);
+  it('gives no advice from a rule the project turned off', () => {
+    expect(advise('optimizer: { name: rmsprop, learningRate: 0.5 }\n', { filePath: 'a.yaml', rules: { 'learning-rate-range': 'off' } }).suggestions).toEqual([]);
   });
 
   it("keeps a rule's own value where the guide's range is not log-scale (momentum 0.5 → 0.9)", () => {
@@ -35,7 +26,7 @@ describe('suggested values', () => {
 });
 
 describe('ranking (GUIDE §6: tier, then severity)', () => {
-  it("tier 1 before tier 2 before tier 3, process settings last; the schedule's floor follows the new rate", () => {
+  it("tier 1 before tier 2 before tier 3, process settings last; each value the rule's own (what --fix-unsafe writes)", () => {
     const text = `
       data: { trainSize: 50000, validationSplit: 0.1 }
       model:
@@ -47,18 +38,18 @@ describe('ranking (GUIDE §6: tier, then severity)', () => {
       training: { batchSize: 32, epochs: 60, earlyStopping: { monitor: val_loss, patience: 3 } }
     `;
     expect(ranked(text)).toEqual([
-      '1. optimizer.learningRate 0.5 → 0.005 [learning-rate-range]',
-      '2. schedule undefined → {"type":"reduceOnPlateau","monitor":"val_loss","factor":0.5,"patience":10,"minLearningRate":0.0000048828125} [plateau-policy]',
+      '1. optimizer.learningRate 0.5 → 0.01 [learning-rate-range]',
+      '2. schedule undefined → {"type":"reduceOnPlateau","monitor":"val_loss","factor":0.5,"patience":10,"minLearningRate":0.00048828125} [plateau-policy]',
       '3. optimizer.momentum 0.5 → 0.9 [momentum-range]',
       '4. model.layers.1.rate 0.8 → 0.5 [dropout-range]',
       '5. training.earlyStopping.patience 3 → 10 [early-stopping-patience]',
     ]);
   });
 
-  it('a diverging history comes first, lowering the rate at least ×0.1 and into §7 (the larger of the two moves)', () => {
+  it("a diverging history comes first; ×0.1 (0.05) is still above §7, so the value is learning-rate-range's own (0.01, what --fix-unsafe writes)", () => {
     const advice = adviseFixture('divergence.config.yaml', 'divergence.tfjs.json');
     expect(advice.suggestions.map((s) => [s.rank, s.parameter, s.current, s.suggested, s.source, s.ruleId, s.alsoFrom])).toEqual([
-      [1, 'optimizer.learningRate', 0.5, 0.005, 'history', 'history:divergence', ['learning-rate-range']],
+      [1, 'optimizer.learningRate', 0.5, 0.01, 'history', 'history:divergence', ['learning-rate-range']],
     ]);
     expect(advice.suggestions[0]!.rationale).toMatch(/^loss never improved on its first value 13\.58 and rose to 14\.44 by epoch 11: the steps are too large to descend\. Lower the learning rate at least ×0\.1/);
   });
@@ -75,11 +66,11 @@ describe('ranking (GUIDE §6: tier, then severity)', () => {
 });
 
 describe('history-derived suggestions (source: history)', () => {
-  it('plateau: the §5.3 schedule, its floor 1/1024 of the rate the other suggestion sets (0.5 → 0.05)', () => {
+  it('plateau: the §5.3 schedule on the series that plateaued (validation accuracy, mode max), its floor 1/1024 of the rate the other suggestion sets (0.5 → 0.1)', () => {
     const [first] = adviseFixture('plateau.config.yaml', 'plateau.csv').suggestions;
     expect(first).toMatchObject({
       parameter: 'schedule',
-      suggested: { type: 'reduceOnPlateau', monitor: 'val_loss', factor: 0.5, patience: 10, minLearningRate: 0.05 / 1024 },
+      suggested: { type: 'reduceOnPlateau', monitor: 'val_acc', mode: 'max', factor: 0.5, patience: 10, minLearningRate: 0.1 / 1024 },
       source: 'history',
       ruleId: 'history:plateau',
       alsoFrom: ['plateau-policy'],
@@ -96,15 +87,16 @@ describe('history-derived suggestions (source: history)', () => {
     expect(s).toMatchObject({ rank: 1, tier: 1, parameter: 'losses.1.weight', current: 1, suggested: 0.0027, ruleId: 'history:loss-magnitude-gap' });
   });
 
-  it('the real underfitting run: SGD 1e-4 → 0.01, from the history and learning-rate-range together', () => {
-    const [s, ...rest] = adviseFixture('underfitting.config.yaml', 'underfitting.history.json').suggestions;
-    expect(rest).toEqual([]);
-    expect(s).toMatchObject({ parameter: 'optimizer.learningRate', current: 1e-4, suggested: 0.01, range: [0.01, 0.1], source: 'history', ruleId: 'history:underfitting', alsoFrom: ['learning-rate-range'] });
+  it("the real underfitting run: SGD 1e-4 → 0.01, learning-rate-range's own value (underfitting adds no value of its own)", () => {
+    const advice = adviseFixture('underfitting.config.yaml', 'underfitting.history.json');
+    expect(advice.findings.map((f) => f.kind)).toEqual(['underfitting']);
+    expect(advice.suggestions).toHaveLength(1);
+    expect(advice.suggestions[0]).toMatchObject({ parameter: 'optimizer.learningRate', current: 1e-4, suggested: 0.01, range: [0.01, 0.1], source: 'config', ruleId: 'learning-rate-range' });
   });
 
-  it('underfitting raises a rate below §7 into the range, and suggests nothing for a rate inside it', () => {
+  it('underfitting: a rate below §7 is raised by the rule; a rate inside it gets no value (the cause is not a number to set)', () => {
     const history = historyFromSeries('keras', { loss: [2.3, 2.29, 2.28, 2.27, 2.26, 2.25] });
-    expect(ranked('optimizer: { name: sgd, learningRate: 1.0e-4 }\n', { history })).toEqual(['1. optimizer.learningRate 0.0001 → 0.01 [history:underfitting, learning-rate-range]']);
+    expect(ranked('optimizer: { name: sgd, learningRate: 1.0e-4 }\n', { history })).toEqual(['1. optimizer.learningRate 0.0001 → 0.01 [learning-rate-range]']);
     expect(ranked('optimizer: { name: sgd, learningRate: 0.05 }\n', { history })).toEqual([]);
   });
 });
@@ -140,7 +132,7 @@ describe('any format the engine reads', () => {
     expect(advice.findings.map((f) => f.kind)).toEqual(['overfitting']);
     const hf = advise(config, { filePath: 'training_args.json' });
     expect(hf.format).toBe('hf');
-    expect(hf.suggestions[0]).toMatchObject({ parameter: 'optimizer.learningRate', current: 0.5, suggested: 0.005 });
+    expect(hf.suggestions[0]).toMatchObject({ parameter: 'optimizer.learningRate', current: 0.5, suggested: 0.01 });
   });
 });
 
@@ -152,5 +144,13 @@ describe('errors', () => {
 
   it('a file that is not a training config', () => {
     expect(() => advise('jobs: { build: { runs-on: ubuntu-latest } }\n', { filePath: 'ci.yaml' })).toThrow(/^ci\.yaml: not a training config hplint can read/);
+  });
+});
+
+describe('float32-stored values', () => {
+  it('a saved 1e-5 (9.99999975e-6) is inside a range that starts at 1e-5, and ×0.1 of it is 1e-6', () => {
+    expect(ranked('pretrained: true\noptimizer: { name: adam, learningRate: 9.99999975e-6 }\n')).toEqual([]);
+    const history = historyFromSeries('keras', { loss: [2.3, 1.2, Number.NaN] });
+    expect(ranked('optimizer: { name: sgd, learningRate: 9.99999975e-2 }\n', { history })).toEqual(['1. optimizer.learningRate 0.0999999975 → 0.01 [history:divergence]']);
   });
 });

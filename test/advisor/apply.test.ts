@@ -20,7 +20,7 @@ describe('--apply: a copy with the suggested values', () => {
       # RMSprop run
       optimizer:
         name: rmsprop
-        learningRate: 0.005   # too hot
+        learningRate: 0.01   # too hot
         momentum: 0.9
       training: { batchSize: 32 }
     `));
@@ -32,7 +32,7 @@ describe('--apply: a copy with the suggested values', () => {
   it('the real divergence run: the copy lints clean of learning-rate-range', () => {
     const text = fixtureText('divergence.config.yaml');
     const outcome = applyAdvice(text, adviseFixture('divergence.config.yaml', 'divergence.tfjs.json'));
-    expect(outcome.output).toBe(text.replace('learningRate: 0.5', 'learningRate: 0.005'));
+    expect(outcome.output).toBe(text.replace('learningRate: 0.5', 'learningRate: 0.01'));
     expect(lintText(outcome.output, { filePath: 'copy.yaml' }).diagnostics.filter((d) => d.ruleId === 'learning-rate-range')).toEqual([]);
   });
 
@@ -40,8 +40,8 @@ describe('--apply: a copy with the suggested values', () => {
     const text = fixtureText('plateau.config.yaml');
     const outcome = applyAdvice(text, adviseFixture('plateau.config.yaml', 'plateau.csv'));
     expect(outcome.applied.map((s) => s.parameter)).toEqual(['schedule', 'optimizer.learningRate']);
-    const schedule = 'schedule: { type: reduceOnPlateau, monitor: val_loss, factor: 0.5, patience: 10, minLearningRate: 0.000048828125 }\n';
-    expect(outcome.output).toBe(text.replace('learningRate: 0.5 #', 'learningRate: 0.05 #') + schedule);
+    const schedule = 'schedule: { type: reduceOnPlateau, monitor: val_acc, mode: max, factor: 0.5, patience: 10, minLearningRate: 0.00009765625 }\n';
+    expect(outcome.output).toBe(text.replace('learningRate: 0.5 #', 'learningRate: 0.1 #') + schedule);
     expect(outcome.remaining).toEqual([]);
     const rules = lintText(outcome.output, { filePath: 'copy.yaml' }).diagnostics.map((d) => d.ruleId);
     expect(rules).not.toContain('plateau-policy');
@@ -64,7 +64,7 @@ describe('--apply: a copy with the suggested values', () => {
     const text = '{\n  "learning_rate": 0.5,\n  "num_train_epochs": 60,\n  "eval_strategy": "epoch"\n}\n';
     const advice = advise(text, { filePath: 'training_args.json' });
     const outcome = applyAdvice(text, advice);
-    expect(outcome.output).toBe('{\n  "learning_rate": 0.005,\n  "num_train_epochs": 60,\n  "eval_strategy": "epoch"\n}\n');
+    expect(outcome.output).toBe('{\n  "learning_rate": 0.01,\n  "num_train_epochs": 60,\n  "eval_strategy": "epoch"\n}\n');
     expect(outcome.manual.map((s) => s.parameter)).toEqual(advice.suggestions.filter((s) => s.parameter !== 'optimizer.learningRate').map((s) => s.parameter));
   });
 });

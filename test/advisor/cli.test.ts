@@ -38,7 +38,7 @@ describe('hplint advise', () => {
     const run = await hplint(['advise', fixture('divergence.config.yaml'), '--history', fixture('divergence.tfjs.json'), '--format', 'json']);
     expect(run.code).toBe(0);
     const output = JSON.parse(run.stdout) as { suggestions: { parameter: string; suggested: unknown; evidence?: string[] }[]; findings: { kind: string; epoch: number }[]; plan: { budget: number } };
-    expect(output.suggestions[0]).toMatchObject({ parameter: 'optimizer.learningRate', suggested: 0.005 });
+    expect(output.suggestions[0]).toMatchObject({ parameter: 'optimizer.learningRate', suggested: 0.01 });
     expect(output.suggestions[0]!.evidence?.[0]).toMatch(/^Adam learning rate 0\.5 vs 1e-3: validated on MNIST/);
     expect(output.findings).toEqual([expect.objectContaining({ kind: 'divergence', epoch: 1 })]);
     expect(output.plan.budget).toBe(20);
@@ -52,7 +52,7 @@ describe('hplint advise', () => {
 
   it('text without a TTY has no colour', async () => {
     const run = await hplint(['advise', fixture('plateau.config.yaml'), '--history', fixture('plateau.csv')]);
-    expect(run.stdout).toContain('plateau (epoch 25, best epoch 15)');
+    expect(run.stdout).toContain('plateau (epoch 22, best epoch 12)');
     expect(run.stdout).not.toContain(String.fromCharCode(27));
   });
 

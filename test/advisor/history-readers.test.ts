@@ -79,11 +79,11 @@ describe('HuggingFace trainer_state.json', () => {
 describe('Lightning metrics.csv', () => {
   const history = fixture('lightning-metrics.csv');
 
-  it('keeps one row per epoch with its epoch-level values; step-level metrics are left out', () => {
+  it('keeps one row per epoch: the *_epoch column (named without the suffix) over its *_step twin', () => {
     expect(history.format).toBe('lightning');
     expect(history.rows).toHaveLength(16);
-    expect(history.rows[0]).toEqual({ epoch: 0, values: { train_loss_epoch: 1.0877, val_loss: 0.9, val_acc: 0.7, 'lr-Adam': 0.001 } });
-    expect(history.metrics).toEqual(['train_loss_epoch', 'val_loss', 'val_acc', 'lr-Adam']);
+    expect(history.rows[0]).toEqual({ epoch: 0, values: { train_loss: 1.0877, val_loss: 0.9, val_acc: 0.7, 'lr-Adam': 0.001 } });
+    expect(history.metrics).toEqual(['train_loss', 'val_loss', 'val_acc', 'lr-Adam']);
   });
 });
 
@@ -91,8 +91,8 @@ describe('errors', () => {
   it.each([
     ['{"loss": [1, 2', 'h.json', /^h\.json: not valid JSON/],
     ['{"model": "resnet"}', 'h.json', /^h\.json: not a training history/],
-    ['step,loss\n1,2\n', 'h.csv', /^h\.csv: a CSV history needs an "epoch" column/],
-    ['{"loss": []}', 'h.json', /^h\.json: the history has no logged epochs$/],
+    ['epoch,loss\n', 'h.csv', /^h\.csv: the history has no logged epochs$/],
+    ['{"loss": []}', 'h.json', /^h\.json: not a training history/],
     ['', 'h.csv', /^h\.csv: the CSV file is empty$/],
   ])('%s → a HistoryError naming the file', (text, name, message) => {
     expect(() => readHistory(text, name)).toThrow(HistoryError);

@@ -15,18 +15,27 @@ describe('what to search for the budget (GUIDE §6 order; Playbook for Adam)', (
     expect(p.fixed.map((f) => `${f.parameter}=${f.value}`)).toEqual(['optimizer.beta1=0.9', 'optimizer.epsilon=1e-8', 'optimizer.beta2=0.999']);
   });
 
-  it('10–24 trials (default 20): add β1; two dimensions are still a grid (4 × 4 = 16 trials)', () => {
+  it("the default 20 trials: Tier 3 (Adam's β1, ε) stays at its suggested value; the trials go to the rate", () => {
     const p = plan(ADAM);
     expect(p.budget).toBe(20);
-    expect(searched(ADAM)).toEqual(['optimizer.learningRate log [0.001, 0.01]', 'optimizer.beta1 linear [0.8, 0.95]']);
-    expect([p.strategy, p.trials]).toEqual(['grid', 16]);
+    expect(searched(ADAM)).toEqual(['optimizer.learningRate log [0.001, 0.01]']);
+    expect([p.strategy, p.trials]).toEqual(['grid', 20]);
+    expect(p.fixed.map((f) => f.parameter)).toEqual(['optimizer.beta1', 'optimizer.epsilon', 'optimizer.beta2']);
   });
 
-  it('25 trials: add ε on a log scale; three dimensions go quasi-random with every trial', () => {
-    const p = plan(ADAM, 25);
-    expect(searched(ADAM, 25)).toEqual(['optimizer.learningRate log [0.001, 0.01]', 'optimizer.beta1 linear [0.8, 0.95]', 'optimizer.epsilon log [1e-10, 0.000001]']);
-    expect([p.strategy, p.trials]).toEqual(['quasiRandom', 25]);
+  it('50 trials: add β1 and ε (ε on a log scale); four dimensions go quasi-random with every trial', () => {
+    const p = plan(ADAM, 50);
+    expect(searched(ADAM, 50)).toEqual(['optimizer.learningRate log [0.001, 0.01]', 'optimizer.beta1 linear [0.8, 0.95]', 'optimizer.epsilon log [1e-10, 0.000001]', 'regularization.l2 log [0.000001, 0.0001]']);
+    expect([p.strategy, p.trials]).toEqual(['quasiRandom', 50]);
     expect(p.search.every((d) => d.values === undefined)).toBe(true);
+  });
+
+  it("a sweep file's own search space is reused, in GUIDE §6 order", () => {
+    const sweep = 'method: random\nmetric: { name: val_loss, goal: minimize }\nparameters:\n  dropout: { min: 0.1, max: 0.5 }\n  learning_rate: { distribution: log_uniform_values, min: 1.0e-5, max: 1.0e-2 }\n';
+    const p = advise(sweep, { filePath: 'sweep.yaml' }).plan;
+    expect(p.search.map((d) => `${d.parameter} ${d.scale} [${d.range.join(', ')}]`)).toEqual(expect.arrayContaining([expect.stringMatching(/learningRate log \[0\.00001, 0\.01\]/)]));
+    expect(p.search[0]!.parameter).toMatch(/learningRate/);
+    expect(p.search.length).toBeGreaterThan(1);
   });
 
   it('a large budget adds weight decay (log scale within §7) and, well beyond, β2', () => {
@@ -59,10 +68,10 @@ describe('what to search for the budget (GUIDE §6 order; Playbook for Adam)', (
 describe('the §5.3 schedule, spelled out', () => {
   it('halves after 10 epochs without a new best, from the (suggested) rate down to 1/1024 of it, then stops', () => {
     const p = plan('optimizer: { name: rmsprop, learningRate: 0.5 }\n');
-    expect(p.schedule).toMatchObject({ type: 'reduceOnPlateau', factor: 0.5, patience: 10, initialLearningRate: 0.005 });
+    expect(p.schedule).toMatchObject({ type: 'reduceOnPlateau', factor: 0.5, patience: 10, initialLearningRate: 0.01 });
     expect(p.schedule.rates).toHaveLength(11);
-    expect(p.schedule.rates![0]).toBe(0.005);
-    expect(p.schedule.rates!.at(-1)).toBeCloseTo(0.005 / 1024, 12);
+    expect(p.schedule.rates![0]).toBe(0.01);
+    expect(p.schedule.rates!.at(-1)).toBeCloseTo(0.01 / 1024, 12);
   });
 
   it('early stopping after 10 epochs without improvement, on the validation loss when there is validation data', () => {

@@ -27,17 +27,19 @@ describe('loss-output-mismatch', () => {
   });
 
   describe('invalid', () => {
-    it('reports softmax with binary cross-entropy on the activation, suggesting sigmoid', () => {
+    it('reports a multi-unit softmax with binary cross-entropy on the loss, suggesting categorical cross-entropy in the file\'s spelling', () => {
       const [d] = diagnosticsOf('loss-output-mismatch', model('{ type: dense, units: 64, activation: relu }', '{ type: dense, units: 10, activation: softmax }') + losses('{ name: binaryCrossentropy }'));
       expect(brief(d!)).toBe(
         '4:45-4:52 warning Softmax output with binary cross-entropy ("binaryCrossentropy"): softmax makes the outputs compete (they sum to 1) while binary cross-entropy scores each as an independent probability.',
       );
       expect(d!.suggestion).toEqual({
-        path: '/model/layers/1/activation',
-        value: 'sigmoid',
-        description: 'Use a sigmoid output activation.',
-        edits: [{ op: 'set', path: '/model/layers/1/activation', value: 'sigmoid' }],
+        path: '/losses/0/name',
+        value: 'categoricalCrossentropy',
+        description: 'Use categorical cross-entropy (categoricalCrossentropy) with the softmax output.',
+        edits: [{ op: 'set', path: '/losses/0/name', value: 'categoricalCrossentropy' }],
       });
+      const names = ['binary_crossentropy', 'BinaryCrossentropy', 'BCELoss', 'bce'].map((name) => diagnosticsOf('loss-output-mismatch', model('{ type: dense, units: 3, activation: softmax }') + losses(`{ name: ${name} }`))[0]!.suggestion?.value);
+      expect(names).toEqual(['categorical_crossentropy', 'CategoricalCrossentropy', 'CrossEntropyLoss', 'cce']);
     });
 
     it('explains a softmax over one unit, and rewrites a standalone softmax layer', () => {
@@ -86,11 +88,11 @@ describe('loss-output-mismatch', () => {
     });
 
     it('reports one activation once, however many terms it fails', () => {
-      expect(check(model('{ type: dense, units: 3, activation: softmax }') + losses('{ name: bce }', '{ name: binaryCrossentropy, weight: 0.5 }'))).toHaveLength(1);
+      expect(check(model('{ type: dense, units: 3, activation: relu }') + losses('{ name: bce, fromLogits: true }', '{ name: binaryCrossentropy, fromLogits: true, weight: 0.5 }'))).toHaveLength(1);
     });
 
     it('looks inside a wrapper and matches terms by output name', () => {
-      const yaml = model('{ type: timeDistributed, name: out, layer: { type: dense, units: 5, activation: softmax } }') + losses('{ name: bce, output: out }', '{ name: bce, output: aux }');
+      const yaml = model('{ type: timeDistributed, name: out, layer: { type: dense, units: 5, activation: relu } }') + losses('{ name: cce, fromLogits: true, output: out }', '{ name: cce, fromLogits: true, output: aux }');
       const found = diagnosticsOf('loss-output-mismatch', yaml);
       expect(found.map((d) => d.path)).toEqual(['/model/layers/0/layer/activation']);
       expect(found[0]!.line).toBe(3);

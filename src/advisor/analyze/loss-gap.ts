@@ -1,36 +1,32 @@
-import { pointsOf } from '../history/history.js';
-import type { TrainingHistory } from '../history/history.js';
 import { LOSS_MAGNITUDE_RATIO } from '../../knowledge/guide.js';
 import { formatNumber } from '../../rules/util.js';
 import type { HistoryFinding } from './finding.js';
-import { at, label, median } from './series.js';
+import { at, label, median, normalizeName } from './series.js';
+import type { Series } from './series.js';
 
-/** Per-output training losses of a multi-output model (`out1_loss`, `out2_loss`), not validation or totals. */
-export function outputLossTerms(history: TrainingHistory, totalName: string | undefined): string[] {
-  return history.metrics.filter((m) => m !== totalName && /^(?!val_|eval_|validation_)(.+)_loss$/.test(m) && !/^(train|training)_loss$/.test(m));
-}
-
-/** The term name as a config names the output: `out1_loss` → `out1`. */
+/** The term name as a config names the output: `out1_loss` → `out1`, `train/box_loss` → `box`, `train_kld` → `kld`. */
 export function termName(metric: string): string {
-  return metric.replace(/_loss$/, '');
+  return normalizeName(metric).replace(/^(train|training)_/, '').replace(/_loss$/, '');
 }
 
 /**
- * Two per-output losses more than 100× apart (GUIDE §6 Tier 1, §7) at the first epoch, the scale the loss
- * weights balance when training starts (what the loss-magnitude-gap rule calls a term's expected value),
- * or typically (the median over the run). The larger term dominates the gradient while it is that large:
- * on the two-output MNIST fixture the class head barely learned for the 7 epochs the ink head's error
- * took to shrink. Reported at the first epoch where the terms are that far apart.
+ * Two loss terms (`out1_loss`, `sft_loss`, `recon_loss` and `kld` …) more than 100× apart (GUIDE §6 Tier 1,
+ * §7) at the first epoch, the scale the loss weights balance when training starts (what the loss-magnitude-gap
+ * rule calls a term's expected value), or typically (the median over the run). The larger term dominates the
+ * gradient while it is that large. Only terms that stay positive have a magnitude to compare: a Wasserstein
+ * critic's loss crosses zero, and its ratio to anything means nothing. Reported at the first point where the
+ * terms are that far apart.
  */
-export function findLossMagnitudeGap(history: TrainingHistory, totalName: string | undefined): HistoryFinding | undefined {
-  const terms = outputLossTerms(history, totalName)
-    .map((metric) => ({ metric, points: pointsOf(history, metric).filter((p) => Number.isFinite(p.value) && p.value > 0) }))
+export function findLossMagnitudeGap(terms: readonly Series[]): HistoryFinding | undefined {
+  const usable = terms
+    .filter((t) => t.points.every((p) => !Number.isFinite(p.value) || p.value > 0))
+    .map((t) => ({ metric: t.name, points: t.points.filter((p) => Number.isFinite(p.value)) }))
     .filter((t) => t.points.length > 0);
-  if (terms.length < 2) return undefined;
-  const first = (t: (typeof terms)[number]) => t.points[0]!.value;
-  const typical = (t: (typeof terms)[number]) => median(t.points.map((p) => p.value));
+  if (usable.length < 2) return undefined;
+  const first = (t: (typeof usable)[number]) => t.points[0]!.value;
+  const typical = (t: (typeof usable)[number]) => median(t.points.map((p) => p.value));
   for (const [measure, name] of [[first, 'at the start'], [typical, 'typically']] as const) {
-    const sorted = [...terms].sort((a, b) => measure(a) - measure(b));
+    const sorted = [...usable].sort((a, b) => measure(a) - measure(b));
     const low = sorted[0]!;
     const high = sorted.at(-1)!;
     const ratio = measure(high) / measure(low);

@@ -1,13 +1,17 @@
-import type { Point } from '../history/history.js';
 import { ANALYSIS } from './finding.js';
 import type { HistoryFinding } from './finding.js';
-import { at, label } from './series.js';
+import { at, label, smooth } from './series.js';
+import type { Series } from './series.js';
 
 /**
- * The loss swings up and down instead of descending: in a window of `oscillationWindow` epochs it changes
- * direction at least `oscillationReversals` times, with mean swings of at least `oscillationSwing` of its level.
+ * The training loss swings up and down instead of descending: in a window of `oscillationWindow` points
+ * (epochs, or windows of logged steps, whose batch noise is averaged out first) it changes direction at
+ * least `oscillationReversals` times, with mean swings of at least `oscillationSwing` of its level.
  */
-export function findOscillation(points: readonly Point[], name: string): HistoryFinding | undefined {
+export function findOscillation(train: Series, stepBased: boolean): HistoryFinding | undefined {
+  // A short per-step log is batch noise, not epochs: only averaged windows of several steps can show a swing.
+  if (stepBased && train.points.length < ANALYSIS.oscillationMinSteps) return undefined;
+  const points = smooth(train.points);
   const size = ANALYSIS.oscillationWindow;
   for (let start = 0; start + size <= points.length; start++) {
     const window = points.slice(start, start + size);
@@ -20,7 +24,8 @@ export function findOscillation(points: readonly Point[], name: string): History
       return {
         kind: 'oscillation',
         ...at(first),
-        detail: `${name} changes direction ${reversals} times in the ${size} epochs from ${label(first)}, swinging ${Math.round((100 * swing) / level)}% of its level: the rate is too large to settle.`,
+        series: train.name,
+        detail: `${train.name} changes direction ${reversals} times in the ${size} points from ${label(first)}, swinging ${Math.round((100 * swing) / level)}% of its level: the rate is too large to settle.`,
       };
     }
   }

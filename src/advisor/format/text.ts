@@ -43,7 +43,7 @@ function severity(c: ChalkInstance, level: Severity): string {
 
 function planLines(plan: TuningPlan, c: ChalkInstance): string[] {
   const out = [c.bold.underline(`Tuning plan for ${plural(plan.budget, 'trial')}`)];
-  out.push(`  ${c.bold('Search')}: ${plan.strategy === 'grid' ? 'grid' : 'quasi-random'}, ${plural(plan.trials, 'trial')}. ${t(plan.strategyWhy)}`);
+  out.push(`  ${c.bold('Search')}: ${plan.trials === 0 ? 'nothing' : `${plan.strategy === 'grid' ? 'grid' : 'quasi-random'}, ${plural(plan.trials, 'trial')}`}. ${t(plan.strategyWhy)}`);
   const width = Math.max(0, ...plan.search.map((d) => t(d.parameter).length));
   for (const d of plan.search) {
     const values = d.values ? `: ${d.values.map((v) => formatNumber(v)).join(', ')}` : '';

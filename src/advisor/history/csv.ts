@@ -8,23 +8,26 @@ export interface CsvTable {
 }
 
 /**
- * Splits the CSV that Keras's CSVLogger and Lightning's CSVLogger write (Python's csv module: comma
- * separated, fields quoted with "" when they contain a comma or quote). Blank lines are skipped.
+ * Splits the CSV that Keras's CSVLogger, Lightning's CSVLogger, pandas and Ultralytics write (Python's csv
+ * module: fields quoted with "" when they contain the separator or a quote; YOLOv5 pads its header with
+ * spaces, so cells are trimmed). The separator is a comma, or a semicolon or tab when the header has no
+ * comma (a locale's spreadsheet export). Blank lines are skipped.
  */
 export function parseCsv(text: string, fileName: string): CsvTable {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '');
   const [header, ...body] = lines;
   if (header === undefined) throw new HistoryError(`${fileName}: the CSV file is empty`);
-  const columns = splitLine(header);
+  const separator = header.includes(',') ? ',' : header.includes(';') ? ';' : header.includes('\t') ? '\t' : ',';
+  const columns = splitLine(header, separator);
   if (columns.length > LIMITS.maxHistoryColumns) throw new HistoryError(`${fileName}: the CSV has ${columns.length} columns; at most ${LIMITS.maxHistoryColumns} are read`);
   const rows = body.map((line) => {
-    const cells = splitLine(line);
+    const cells = splitLine(line, separator);
     return columns.map((_, i) => cells[i] ?? '');
   });
   return { columns, rows };
 }
 
-function splitLine(line: string): string[] {
+function splitLine(line: string, separator: string): string[] {
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -37,7 +40,7 @@ function splitLine(line: string): string[] {
       } else if (char === '"') quoted = false;
       else cell += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') {
+    else if (char === separator) {
       cells.push(cell);
       cell = '';
     } else cell += char;

@@ -5,7 +5,7 @@
  * EarlyStoppingCallback does.
  */
 
-export type HistoryFormat = 'keras' | 'tfjs' | 'keras-csv' | 'hf' | 'lightning';
+export type HistoryFormat = 'keras' | 'tfjs' | 'keras-csv' | 'pandas-csv' | 'yolo' | 'hf' | 'lightning';
 
 export interface HistoryRow {
   /** 0-based epoch the row belongs to. */
@@ -21,11 +21,13 @@ export interface TrainingHistory {
   readonly rows: readonly HistoryRow[];
   /** Every series name, as the file spells it. */
   readonly metrics: readonly string[];
+  /** What the reader had to decide for the user (e.g. several runs appended: the last one is read). */
+  readonly warnings?: readonly string[];
 }
 
 /** A history file that cannot be read: a message for the user, never a stack trace. */
 export class HistoryError extends Error {
-  override readonly name = 'HistoryError';
+  override readonly name: string = 'HistoryError';
 }
 
 /** One logged value of a series and the row it came from. */

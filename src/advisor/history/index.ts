@@ -3,9 +3,9 @@ import { readTrainerState, isTrainerState } from './hf-trainer-state.js';
 import { HistoryError } from './history.js';
 import type { TrainingHistory } from './history.js';
 import { parsePythonJson } from './json.js';
-import { isKerasCsv, readKerasCsv } from './keras-csv.js';
 import { isSeriesObject, readKerasJson } from './keras-json.js';
 import { isLightningCsv, readLightningCsv } from './lightning-csv.js';
+import { readEpochCsv } from './table-csv.js';
 import { isTfjsHistory, readTfjsJson } from './tfjs-json.js';
 
 export type { HistoryFormat, HistoryRow, Point, TrainingHistory } from './history.js';
@@ -13,8 +13,9 @@ export { HistoryError, pointsOf } from './history.js';
 
 /**
  * Reads a training history of any supported format, recognised by content: JSON with `log_history`
- * (HuggingFace), with `history` (TF.js), or of metric arrays (Keras); CSV with `epoch` and `step` columns
- * (Lightning) or starting with `epoch` (Keras CSVLogger). Throws HistoryError with a message for the user.
+ * (HuggingFace), with `history` (TF.js), or of metric arrays (Keras, custom loops); CSV with `epoch` and
+ * `step` columns (Lightning), else one row per epoch (Keras CSVLogger, Ultralytics, pandas `to_csv`).
+ * Throws HistoryError with a message for the user.
  */
 export function readHistory(text: string, fileName: string): TrainingHistory {
   const history = /^\s*[[{]/.test(text) ? readJson(text, fileName) : readCsv(text, fileName);
@@ -32,7 +33,5 @@ function readJson(text: string, fileName: string): TrainingHistory {
 
 function readCsv(text: string, fileName: string): TrainingHistory {
   const table = parseCsv(text, fileName);
-  if (isLightningCsv(table)) return readLightningCsv(table, fileName);
-  if (isKerasCsv(table)) return readKerasCsv(table, fileName);
-  throw new HistoryError(`${fileName}: a CSV history needs an "epoch" column (Keras CSVLogger) or "epoch" and "step" columns (Lightning metrics.csv)`);
+  return isLightningCsv(table) ? readLightningCsv(table, fileName) : readEpochCsv(table, fileName);
 }

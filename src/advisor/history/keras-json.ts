@@ -2,11 +2,17 @@ import { historyFromSeries, HistoryError } from './history.js';
 import type { HistoryFormat, TrainingHistory } from './history.js';
 import { isPlainObject } from '../../model/normalize.js';
 
-/** True for Keras's `History.history`: an object whose values are all arrays of numbers (`{loss: [...], val_loss: [...]}`). */
-export function isSeriesObject(value: unknown): value is Record<string, unknown[]> {
-  if (!isPlainObject(value)) return false;
-  const entries = Object.values(value);
-  return entries.length > 0 && entries.every((v) => Array.isArray(v) && v.every((x) => typeof x === 'number' || x === null));
+/**
+ * True for Keras's `History.history` (`{loss: [...], val_loss: [...]}`) and the per-epoch history a custom
+ * loop saves (`{train_loss: [...], val_acc: [...], "backbone": "…", …}`): an object with arrays of numbers,
+ * beside which metadata may be stored.
+ */
+export function isSeriesObject(value: unknown): value is Record<string, unknown> {
+  return isPlainObject(value) && Object.values(value).some(isNumberArray);
+}
+
+function isNumberArray(value: unknown): value is (number | null)[] {
+  return Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === 'number' || x === null);
 }
 
 /**
@@ -15,6 +21,7 @@ export function isSeriesObject(value: unknown): value is Record<string, unknown[
  */
 export function readKerasJson(value: unknown, fileName: string, format: HistoryFormat = 'keras'): TrainingHistory {
   if (!isSeriesObject(value)) throw new HistoryError(`${fileName}: expected an object of metric arrays such as {"loss": [...], "val_loss": [...]}`);
-  const series = Object.fromEntries(Object.entries(value).map(([metric, values]) => [metric, values.map((v) => (v === null ? Number.NaN : (v as number)))]));
+  const arrays = Object.entries(value).filter((entry): entry is [string, (number | null)[]] => isNumberArray(entry[1]));
+  const series = Object.fromEntries(arrays.map(([metric, values]) => [metric, values.map((v) => (v === null ? Number.NaN : v))]));
   return historyFromSeries(format, series);
 }
