@@ -1,3 +1,4 @@
+import { scenarioRun } from './arms.js';
 import type { Budget } from './budget.js';
 import { BATCH_SIZES, batchTimeRun, SWEEP_OPTIMIZERS, sweepRun } from './experiments.js';
 import { scenarioById } from './scenarios.js';
@@ -56,7 +57,7 @@ export function armRunOf(job: Job, budget: Budget): ArmRun {
     case 'scenario': {
       const scenario = scenarioById(job.scenarioId);
       if (!scenario) throw new Error(`unknown scenario "${job.scenarioId}"`);
-      return scenario[job.arm].run(budget, job.seed);
+      return scenarioRun(scenario, job.arm, budget, job.seed);
     }
     case 'batchTime':
       return batchTimeRun(budget, job.batchSize);
