@@ -8,14 +8,14 @@ import { VERSION } from '../version.js';
 import { BUDGETS } from './budget.js';
 import type { Budget } from './budget.js';
 import { toEvidence } from './evidence-build.js';
-import { describeJob, EXPERIMENT_IDS, planJobs } from './jobs.js';
+import { describeJob, EXPERIMENT_IDS, jobKey, planJobs, shareIdenticalRuns } from './jobs.js';
 import type { JobResult, Plan } from './jobs.js';
 import { renderReport } from './report.js';
 import { collect } from './results.js';
 import type { Environment, RunInfo } from './results.js';
 import { runJobs } from './runner.js';
 import { METRICS, SCENARIOS } from './scenarios.js';
-import { appendRun, jobKey, readRuns, RUNS_FILE } from './store.js';
+import { appendRun, readRuns, RUNS_FILE } from './store.js';
 import { summaryTable } from './summary.js';
 import { AUTO_ORDER } from './backends.js';
 import type { BackendChoice } from './backends.js';
@@ -108,7 +108,10 @@ export async function benchCommand(ids: readonly string[], flags: BenchFlags, io
     rmSync(path.join(out, RUNS_FILE), { force: true });
   }
   const done = new Set(previous.map((r) => jobKey(r.job)));
-  const jobs = planJobs(plan, budget, seeds, positiveInteger('--first-seed', flags.firstSeed, 1)).filter((job) => !done.has(jobKey(job)));
+  const { jobs, copies } = shareIdenticalRuns(
+    planJobs(plan, budget, seeds, positiveInteger('--first-seed', flags.firstSeed, 1)).filter((job) => !done.has(jobKey(job))),
+    budget,
+  );
   if (flags.resume) io.stderr(`hplint bench: resuming: ${previous.length} runs already in ${RUNS_FILE}, ${jobs.length} to go\n`);
 
   const environmentAtStart = environment();
@@ -131,8 +134,8 @@ export async function benchCommand(ids: readonly string[], flags: BenchFlags, io
       onStart: (job) => bar?.update({ job: describeJob(job) }),
       onResult: (result) => {
         finished += 1;
-        // Written as it finishes: an interrupted run resumes from here (--resume).
-        appendRun(out, budget.name, result);
+        // Written as it finishes: an interrupted run resumes from here (--resume). A shared run is written for each scenario that uses it.
+        for (const job of [result.job, ...(copies.get(jobKey(result.job)) ?? [])]) appendRun(out, budget.name, { ...result, job });
         // Without a terminal (CI logs), one line per finished run instead of a bar.
         if (bar) bar.increment();
         else io.stderr(`[${finished}/${jobs.length}] ${describeJob(result.job)} (${result.wallSeconds.toFixed(1)} s)\n`);
@@ -142,7 +145,8 @@ export async function benchCommand(ids: readonly string[], flags: BenchFlags, io
     bar?.stop();
     process.removeListener('SIGINT', onInterrupt);
   }
-  const all = [...previous, ...outcome.results];
+  const shared = outcome.results.flatMap((result) => (copies.get(jobKey(result.job)) ?? []).map((job) => ({ ...result, job })));
+  const all = [...previous, ...outcome.results, ...shared];
   if (all.length === 0) {
     // Every worker reports the same backend failure: say it once.
     const reasons = [...new Set(outcome.failures.map((f) => f.error))].join('; ');

@@ -16,7 +16,7 @@ export interface EvidenceEntry {
   readonly effect: number;
   readonly ci95: readonly [number, number] | null;
   /** The smallest effect the scenario declared worth having, in the same unit. */
-  readonly minimalEffect: number;
+  readonly minimalEffect?: number;
   readonly unit: 'points' | 'epochs';
   readonly seeds: number;
   /** One sentence to quote, e.g. "validated on MNIST: +7.9 points over 8 paired seeds (95% CI 6.1 to 9.6)". */
@@ -26,9 +26,9 @@ export interface EvidenceEntry {
 export interface Evidence {
   readonly generatedBy: string;
   readonly date: string;
-  /** The commit the run was made from, and the machine. */
-  readonly commit: string;
-  readonly machine: string;
+  /** The commit the run was made from, and the machine (absent in evidence written before issue 16). */
+  readonly commit?: string;
+  readonly machine?: string;
   readonly backend: string;
   readonly budget: string;
   readonly scenarios: readonly EvidenceEntry[];

@@ -158,14 +158,16 @@ export function comparePaired(baseline: readonly number[], advised: readonly num
 
 /**
  * The verdicts of issue 16, against the minimal effect a scenario declares in advance: `validated` when
- * the whole interval is above it, `no-effect` when it lies inside ± it, `contradicted` when it is below
- * zero, `inconclusive` otherwise (including fewer than two seeds).
+ * the whole interval is above it; `no-effect` when it lies inside ± it (even if it excludes zero: a
+ * difference smaller than the minimal effect is not worth a config change either way); `contradicted`
+ * when it lies below zero (and reaches past − the minimal effect); `inconclusive` otherwise, including
+ * fewer than two seeds.
  */
 export function verdictOf(ci95: readonly [number, number] | null, minimalEffect: number): Verdict {
   if (ci95 === null) return 'inconclusive';
   const [lo, hi] = ci95;
   if (lo > minimalEffect) return 'validated';
-  if (hi < 0) return 'contradicted';
   if (lo > -minimalEffect && hi < minimalEffect) return 'no-effect';
+  if (hi < 0) return 'contradicted';
   return 'inconclusive';
 }

@@ -1,7 +1,8 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BudgetName } from './budget.js';
-import type { Job, JobResult } from './jobs.js';
+import { jobKey } from './jobs.js';
+import type { JobResult } from './jobs.js';
 
 /**
  * `DIR/runs.jsonl`: one line per finished run, appended as it finishes, so an interrupted bench loses
@@ -12,18 +13,6 @@ export const RUNS_FILE = 'runs.jsonl';
 
 interface Line extends JobResult {
   readonly budget: BudgetName;
-}
-
-/** Identifies a run: the same job twice (the same seed of the same arm) is a duplicate. */
-export function jobKey(job: Job): string {
-  switch (job.kind) {
-    case 'scenario':
-      return `scenario ${job.scenarioId} ${job.arm} ${job.seed}`;
-    case 'batchTime':
-      return `batchTime ${job.batchSize} ${job.seed}`;
-    case 'sweep':
-      return `sweep ${job.optimizer} ${job.learningRate} ${job.seed}`;
-  }
 }
 
 export function appendRun(dir: string, budget: BudgetName, result: JobResult): void {

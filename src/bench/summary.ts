@@ -54,3 +54,23 @@ export function summaryTable(results: BenchResults, details: BenchDetails): stri
   }
   return `${out.join('\n')}\n`;
 }
+
+/** The results table of docs/bench.md, generated from results.json (scripts/bench-evidence.mjs writes it; a test checks it). */
+export function markdownTable(results: BenchResults): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = results.scenarios.map(
+    (r) =>
+      `| \`${r.id}\` | ${formatMetric(r, r.baseline.mean)} ± ${formatMetric(r, r.baseline.std)} | ${formatMetric(r, r.advised.mean)} ± ${formatMetric(r, r.advised.std)} | ${cell(formatEffect(r, r.effect.mean))} | ${formatInterval(r)} | ${formatMinimal(r)} | ${r.seeds.length} | ${r.pHolm < 0.001 ? '<0.001' : r.pHolm.toFixed(3)} | ${r.verdict === 'validated' ? r.verdict : `**${r.verdict}**`} |`,
+  );
+  const counts = VERDICTS.map((v) => `${results.scenarios.filter((r) => r.verdict === v).length} ${v}`).join(', ');
+  const env = results.environment;
+  return [
+    `Run: \`${results.budget}\` budget, backend \`${results.backend}\`, commit \`${env.commit.slice(0, 12)}\`, ${env.date.slice(0, 16).replace('T', ' ')} UTC, ${env.cpus} × ${env.cpuModel}, load average ${env.load.start[0]} at the start and ${env.load.end[0] ?? 'n/a'} at the end.`,
+    '',
+    '| scenario | baseline | advised | effect | paired 95% CI | minimal effect | seeds | Holm p | verdict |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `${counts} (${results.statistics.tests} tests).`,
+  ].join('\n');
+}

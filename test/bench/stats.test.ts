@@ -79,6 +79,8 @@ describe('verdicts', () => {
 
   it('finds no effect when the interval lies inside ± the minimal effect', () => {
     expect(verdictOf([-0.004, 0.0045], minimal)).toBe('no-effect');
+    // Below zero but smaller than the minimal effect: not worth a change either way.
+    expect(verdictOf([-0.0045, -0.001], minimal)).toBe('no-effect');
   });
 
   it('contradicts the advice when the interval is below zero', () => {
