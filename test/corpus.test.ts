@@ -1,19 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/engine/lint.js';
+import { corpusIndex, corpusText, withoutShared } from './helpers/shared.js';
 
 /**
  * Every real config of ../shared/corpus (INDEX.tsv): read without a crash, detected as the right format,
  * and a reviewable snapshot of what hplint reports on each, next to the INDEX note of what is notable in it.
  */
-const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
-const rows = readFileSync(path.join(CORPUS, 'INDEX.tsv'), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split('\t'))
-  .map(([kind = '', file = '', , , , note = '']) => ({ kind, file, note }));
+const rows = corpusIndex();
 
 /** The format each corpus file is, by its INDEX kind and content; the one genuine non-config is unknown. */
 function expectedFormat(kind: string, file: string, text: string): string {
@@ -23,15 +16,14 @@ function expectedFormat(kind: string, file: string, text: string): string {
   return kind;
 }
 
-describe('the shared corpus of real configs', () => {
+describe.skipIf(withoutShared('every real config of ../shared/corpus and its diagnostics snapshot'))('the shared corpus of real configs', () => {
   it('is present beside the project', () => {
-    expect(existsSync(CORPUS)).toBe(true);
     expect(rows.length).toBe(71);
   });
 
   it('every file is read without a crash, as the right format', () => {
     for (const { kind, file } of rows) {
-      const text = readFileSync(path.join(CORPUS, kind, file), 'utf8');
+      const text = corpusText(kind, file);
       const result = lintText(text, { filePath: file });
       expect(result.format, file).toBe(expectedFormat(kind, file, text));
       expect(result.diagnostics.filter((d) => d.ruleId === 'parse-error'), file).toEqual([]);
@@ -40,7 +32,7 @@ describe('the shared corpus of real configs', () => {
 
   it('reports these diagnostics (review each one when the snapshot changes)', async () => {
     const report = rows.map(({ kind, file, note }) => {
-      const text = readFileSync(path.join(CORPUS, kind, file), 'utf8');
+      const text = corpusText(kind, file);
       const result = lintText(text, { filePath: file });
       const lines = result.diagnostics.map((d) => `  ${d.ruleId} (${d.severity}) ${d.line}:${d.column} ${d.message}`);
       return [`${kind}/${file} [${result.format}]`, `  # INDEX: ${note}`, ...lines].join('\n');

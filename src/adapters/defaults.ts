@@ -1,6 +1,6 @@
 /**
  * Framework defaults that adapters fill in with `ConfigBuilder.setDefault`, only where the framework
- * itself applies them when it reads the file (REFERENCE.md). One data module, so every number has one home.
+ * itself applies them when it reads the file (each table names the framework source it follows). One data module, so every number has one home.
  */
 
 /**
@@ -20,7 +20,7 @@ export const TFJS_OPTIMIZER_DEFAULTS: Readonly<Record<string, Readonly<Record<st
 export const TFJS = 'TF.js';
 
 /*
- * What TF.js does when training *code* does not say (REFERENCE.md "Optimizer defaults", "TF.js Layers"):
+ * What TF.js does when training *code* does not say (the tfjs-layers optimizer and `fit` defaults):
  * the ESLint plugin's extractor fills these in, marked as the TF.js default.
  */
 
@@ -55,7 +55,7 @@ export const FIT_DEFAULTS = { batchSize: 32, epochs: 1, validationSplit: 0 } as 
 export const EARLY_STOPPING_DEFAULTS = { monitor: 'val_loss', patience: 0 } as const;
 
 /**
- * HuggingFace `TrainingArguments` (transformers `training_args.py`, REFERENCE.md "Config formats"):
+ * HuggingFace `TrainingArguments` (transformers `training_args.py`):
  * what the Trainer uses when a recipe leaves a field out. TRL, alignment-handbook and LLaMA-Factory build
  * on these arguments; TRL changes the learning rate per trainer (SFT, DPO, …), so it is never defaulted.
  */
@@ -81,7 +81,7 @@ export const TRL = 'TRL';
 export const TRL_LORA_DEFAULTS = { rank: 16, alpha: 32, dropout: 0.05 } as const;
 
 /**
- * Ultralytics / YOLOv5 (REFERENCE.md; `ultralytics/cfg/default.yaml`, yolov5 `train.py`): hyp files train
+ * Ultralytics / YOLOv5 (`ultralytics/cfg/default.yaml`, yolov5 `train.py`): hyp files train
  * with SGD (nesterov) whose momentum is `momentum`; gradients accumulate up to the nominal batch `nbs`.
  */
 export const YOLO = 'YOLO';
@@ -103,7 +103,7 @@ export const DETECTRON2_DEFAULTS = {
   scheduler: 'WarmupMultiStepLR',
 } as const;
 
-/** PyTorch optimizer constructor defaults (REFERENCE.md "Optimizer defaults", PyTorch column). */
+/** PyTorch optimizer constructor defaults (the `torch.optim` constructors). */
 export const PYTORCH = 'PyTorch';
 export const PYTORCH_OPTIMIZER_DEFAULTS: Readonly<Record<string, Readonly<Record<string, number | boolean>>>> = {
   sgd: { learningRate: 1e-3, momentum: 0, weightDecay: 0, nesterov: false },
@@ -116,10 +116,10 @@ export const PYTORCH_OPTIMIZER_DEFAULTS: Readonly<Record<string, Readonly<Record
   nadam: { learningRate: 2e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0 },
 };
 
-/** torch `ReduceLROnPlateau` (REFERENCE.md lists Keras'; torch shares factor 0.1 and patience 10, min_lr 0). */
+/** torch `ReduceLROnPlateau` (as Keras': factor 0.1, patience 10, min_lr 0). */
 export const PYTORCH_PLATEAU_DEFAULTS = { factor: 0.1, patience: 10, minLearningRate: 0 } as const;
 
-/** PyTorch Lightning `EarlyStopping` (REFERENCE.md "Callbacks": patience 3, differs from Keras). */
+/** PyTorch Lightning `EarlyStopping` (`lightning.pytorch.callbacks.EarlyStopping`: patience 3, differs from Keras). */
 export const LIGHTNING = 'Lightning';
 export const LIGHTNING_EARLY_STOPPING_DEFAULTS = { patience: 3, minDelta: 0 } as const;
 

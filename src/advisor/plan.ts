@@ -17,7 +17,7 @@ export const PLAN_BUDGET = { momentum: ADAM_SEARCH_BUDGET.beta1, weightDecay: 50
 /** The default trial budget of `hplint advise`. */
 export const DEFAULT_BUDGET = 20;
 
-/** Keras's and TF.js's `fit` batch size, the starting point when the config names none (REFERENCE.md). */
+/** Keras's and TF.js's `fit` batch size, the starting point when the config names none (`model.fit` docs). */
 const FRAMEWORK_BATCH = 32;
 
 export interface SearchDimension {

@@ -16,7 +16,7 @@ export type MetricName = 'testAccuracy' | 'epochsTrained' | 'selectedTrialAccura
 
 export interface Scenario {
   readonly id: string;
-  /** The rule (RULES.md) whose advice this scenario tests. */
+  /** The rule whose advice this scenario tests. */
   readonly ruleId: string;
   readonly guide: string;
   readonly title: string;

@@ -2,7 +2,7 @@ import type { SequenceTask } from './data.js';
 
 /**
  * What one training run is, as plain data: scenarios build these, workers receive and run them.
- * Layer and optimizer names follow the canonical model (DESIGN.md), so a scenario reads like a config.
+ * Layer and optimizer names follow the canonical model (schema/hplint.schema.json), so a scenario reads like a config.
  */
 
 export type LayerSpec =

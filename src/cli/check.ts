@@ -52,7 +52,7 @@ interface Io {
   stderr(text: string): void;
 }
 
-/** `hplint check`: lint (and fix), format, and return the exit code of DESIGN.md. */
+/** `hplint check`: lint (and fix), format, and return the exit code (README "Exit codes"). */
 export async function checkCommand(operands: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
   const cwd = process.cwd();
   const run = runOptions(flags, cwd);

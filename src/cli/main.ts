@@ -12,7 +12,7 @@ import { initCommand, schemaCommand, STARTER_CONFIG_NAME } from './init.js';
 import { explainCommand, rulesCommand } from './rules.js';
 import { VERSION } from '../version.js';
 
-/** Exit codes (DESIGN.md): 0 clean, 1 errors found (or too many warnings), 2 usage or internal failure. */
+/** Exit codes (README "Exit codes"): 0 clean, 1 errors found (or too many warnings), 2 usage or internal failure. */
 export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
 
 function collect(value: string, previous: string[]): string[] {

@@ -15,7 +15,7 @@ import { effectiveSeverity, resolveRules } from './settings.js';
 import { applySuppressions } from './suppressions.js';
 import type { ResolvedRule, RuleSettings } from './settings.js';
 
-/** One reported problem, as the JSON output contract (DESIGN.md) gives it. */
+/** One reported problem, as the JSON output contract (README "JSON output") gives it. */
 export interface Diagnostic {
   readonly ruleId: string;
   readonly severity: Severity;

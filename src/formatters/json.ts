@@ -1,7 +1,7 @@
 import type { Formatter } from './formatter.js';
 import { summarize } from './formatter.js';
 
-/** The machine contract of DESIGN.md: field names and order are stable; tools depend on them. */
+/** The machine contract (README "JSON output"): field names and order are stable; tools depend on them. */
 export const json: Formatter = (results, context) => {
   const output = {
     tool: { name: 'hplint', version: context.version },

@@ -1,5 +1,5 @@
 /**
- * The numbers of ../shared/GUIDE.md, in one place, each with its section. Rules take their defaults from
+ * The numbers of the hyperparameter guide (docs/guide.md), in one place, each with its section. Rules take their defaults from
  * here and never repeat a number in their bodies; the docs and the advisor cite the same constants.
  */
 
@@ -94,5 +94,5 @@ export const WARMUP_INFO_FRACTION = 0.25;
 /** Warm-up suggested in place of an over-long one: the Tuning Playbook sweeps warm-up up to 10% of training. */
 export const WARMUP_SUGGESTED_FRACTION = 0.1;
 
-/** Tuning Playbook (REFERENCE.md) for Adam: under 10 trials tune only the learning rate, from 10 add β1, from 25 add ε. */
+/** The Deep Learning Tuning Playbook (Godbole et al., 2023) for Adam: under 10 trials tune only the learning rate, from 10 add β1, from 25 add ε. */
 export const ADAM_SEARCH_BUDGET = { beta1: 10, epsilon: 25 } as const;

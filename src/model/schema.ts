@@ -1,5 +1,5 @@
 /**
- * The canonical model, written out as hplint's own format (DESIGN.md). This schema is the single source
+ * The canonical model, written out as hplint's own format (README "The native format"). This schema is the single source
  * of truth: the TypeScript types are derived from it (`types.ts`), the normaliser walks it, `unknown-key`
  * uses it for suggestions, and `schema/hplint.schema.json` is generated from it (a test checks the copy).
  * Every field is optional: rules check what is there and stay silent about what is not.
@@ -60,7 +60,7 @@ export const hplintSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://github.com/hplint/hplint/schema/hplint.schema.json',
   title: 'hplint training configuration',
-  description: 'Hyperparameters of one training run, in hplint\'s canonical format (DESIGN.md).',
+  description: 'Hyperparameters of one training run, in hplint\'s canonical format.',
   type: 'object',
   additionalProperties: false,
   properties: {

@@ -1,7 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { hplintSchema } from './schema.js';
 
-/** One training run's hyperparameters in canonical form (DESIGN.md), derived from the JSON Schema. */
+/** One training run's hyperparameters in canonical form, derived from the JSON Schema. */
 export type TrainingConfig = FromSchema<typeof hplintSchema>;
 export type DataConfig = NonNullable<TrainingConfig['data']>;
 export type ModelConfig = NonNullable<TrainingConfig['model']>;

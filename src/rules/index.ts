@@ -29,7 +29,7 @@ import warmupLength from './warmup-length.js';
 import weightDecayRange from './weight-decay-range.js';
 import yamlFloatAsString from './yaml-float-as-string.js';
 
-/** Every rule, in the order of ../shared/RULES.md (tier 1, 2, 3, then process rules). */
+/** Every rule, in catalogue order (tier 1, 2, 3, then process rules). */
 export const RULES: readonly AnyRule[] = [
   learningRateRange,
   scheduleValidity,

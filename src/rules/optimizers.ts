@@ -15,7 +15,7 @@ const FAMILIES: Readonly<Record<string, OptimizerFamily>> = {
   adadelta: 'adadelta',
   rmsprop: 'rmsprop',
   adam: 'adam',
-  // AdamW differs from Adam only in how it decays weights; §7 gives no separate range (RULES.md).
+  // AdamW differs from Adam only in how it decays weights; GUIDE §7 gives no separate range.
   adamw: 'adam',
   adamax: 'adamax',
   nadam: 'nadam',

@@ -1,7 +1,7 @@
 import type { ScheduleConfig, TrainingConfig } from '../model/types.js';
 import { effectiveBatch, isFiniteNumber, isPositiveInteger } from './util.js';
 
-/** The learning-rate schedules REFERENCE.md gives formulas for (Keras names). */
+/** The learning-rate schedules whose formulas Keras documents (Keras names). */
 export type ScheduleKind =
   | 'constant'
   | 'exponentialDecay'

@@ -32,7 +32,7 @@ export function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/** Effective batch = batchSize × devices × gradientAccumulation (RULES.md); undefined when unknown. */
+/** Effective batch = batchSize × devices × gradientAccumulation; undefined when unknown. */
 export function effectiveBatch(config: TrainingConfig): number | undefined {
   const training = config.training;
   if (!isPositiveInteger(training?.batchSize)) return undefined;

@@ -20,7 +20,7 @@ export function validationData(config: TrainingConfig): ValidationData {
 
 /**
  * True when a monitored metric is computed on validation data: `val_loss`, Lightning's `val/acc`, HF's
- * `eval_loss`. An unset monitor is Keras' and TF.js' default, `val_loss` (REFERENCE.md callbacks).
+ * `eval_loss`. An unset monitor is Keras' and TF.js' default, `val_loss` (their `EarlyStopping` and `ReduceLROnPlateau` docs).
  */
 export function monitorsValidation(monitor: string | undefined): boolean {
   return monitor === undefined || /^(val|valid|validation|eval)[_/.-]/i.test(monitor);

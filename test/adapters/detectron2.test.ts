@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectron2Adapter, parseTuple } from '../../src/adapters/detectron2.js';
 import { lintText } from '../../src/engine/lint.js';
 import { canonicalView } from '../helpers/adapters.js';
+import { corpusText, withoutShared } from '../helpers/shared.js';
 import { brief, dedent } from '../helpers/lint.js';
 
 const FIXTURES = new URL('../fixtures/detectron2/', import.meta.url);
@@ -11,18 +12,24 @@ const view = (yaml: string) => canonicalView(dedent(yaml));
 const lint = (text: string) => lintText(text, { filePath: 'config.yaml' }).diagnostics.map((d) => `${brief(d)} (${d.ruleId})`);
 
 describe('detectron2 adapter', () => {
-  describe('corpus', () => {
+  describe('fixtures', () => {
     it.each(readdirSync(FIXTURES).sort())('reads %s as detectron2', (file) => {
       const read = canonicalView(fixture(file));
       expect(read.format).toBe('detectron2');
       expect(read.config).toBeDefined();
     });
 
+    it.each(['rcnn-base.yaml', 'scratch-long-schedule.yaml'])('golden canonical config and source map of %s', (file) => {
+      expect(canonicalView(fixture(file))).toMatchSnapshot();
+    });
+  });
+
+  describe.skipIf(withoutShared('detectron2 adapter: golden views of real configs from ../shared/corpus/other'))('corpus', () => {
     it.each([
       'facebookresearch__detectron2__configs__Base-RCNN-FPN.yaml',
       'facebookresearch__detectron2__configs__Misc__scratch_mask_rcnn_R_50_FPN_9x_syncbn.yaml',
     ])('golden canonical config and source map of %s', (file) => {
-      expect(canonicalView(fixture(file))).toMatchSnapshot();
+      expect(canonicalView(corpusText('other', file))).toMatchSnapshot();
     });
   });
 
@@ -141,13 +148,27 @@ describe('detectron2 adapter', () => {
 
   describe('diagnostics in the yacs file', () => {
     it('points at SOLVER.BASE_LR (SGD with the default momentum 0.9)', () => {
-      expect(lint(fixture('facebookresearch__detectron2__configs__Base-RCNN-FPN.yaml'))).toEqual([
+      expect(lint(fixture('rcnn-base.yaml'))).toEqual([
+        '19:12-19:16 warning SGD with momentum (the detectron2 default optimizer) learning rate 0.04 is above the recommended range [0.001, 0.01] (GUIDE §7). (learning-rate-range)',
+      ]);
+    });
+
+    it('reports the unsafe eval tag at its position', () => {
+      const [diagnostic, ...rest] = lint(fixture('one-stage-eval-tag.yaml'));
+      expect(rest).toEqual([]);
+      expect(diagnostic).toMatch(/^8:12-8:89 warning !!python\/object\/apply:eval is a Python-specific YAML tag.*\(unsafe-yaml-tag\)$/);
+    });
+  });
+
+  describe.skipIf(withoutShared('detectron2 adapter: diagnostics in real configs from ../shared/corpus/other'))('diagnostics in real yacs files', () => {
+    it('points at SOLVER.BASE_LR (SGD with the default momentum 0.9)', () => {
+      expect(lint(corpusText('other', 'facebookresearch__detectron2__configs__Base-RCNN-FPN.yaml'))).toEqual([
         '37:12-37:16 warning SGD with momentum (the detectron2 default optimizer) learning rate 0.02 is above the recommended range [0.001, 0.01] (GUIDE §7). (learning-rate-range)',
       ]);
     });
 
     it('reports the unsafe eval tag of Base-RetinaNet at its position', () => {
-      const [diagnostic, ...rest] = lint(fixture('facebookresearch__detectron2__configs__Base-RetinaNet.yaml'));
+      const [diagnostic, ...rest] = lint(corpusText('other', 'facebookresearch__detectron2__configs__Base-RetinaNet.yaml'));
       expect(rest).toEqual([]);
       expect(diagnostic).toMatch(/^8:12-8:115 warning !!python\/object\/apply:eval is a Python-specific YAML tag.*\(unsafe-yaml-tag\)$/);
     });

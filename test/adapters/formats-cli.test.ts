@@ -17,10 +17,10 @@ async function check(file: string, extra: Partial<CheckFlags> = {}) {
 
 describe('hplint check on the adapters’ formats', () => {
   it.each([
-    ['hf/hiyouga__LLaMA-Factory__examples__train_lora__qwen3_lora_sft.yaml', 'hf'],
-    ['lightning/open-edge-platform__anomalib__examples__configs__model__cflow.yaml', 'lightning'],
-    ['yolo/ultralytics__yolov5__data__hyps__hyp.scratch-low.yaml', 'yolo'],
-    ['detectron2/facebookresearch__detectron2__configs__Base-RCNN-FPN.yaml', 'detectron2'],
+    ['hf/llama-factory-lora-sft.yaml', 'hf'],
+    ['lightning/anomalib-early-stopping.yaml', 'lightning'],
+    ['yolo/yolov5-hyp-scratch.yaml', 'yolo'],
+    ['detectron2/rcnn-base.yaml', 'detectron2'],
   ])('names the adapter of %s in results[].format and says why with --verbose', async (file, format) => {
     const { result, stderr } = await check(file);
     expect(result.format).toBe(format);
@@ -28,14 +28,14 @@ describe('hplint check on the adapters’ formats', () => {
   });
 
   it('reads a file as the adapter --input-format names', async () => {
-    const { result, stderr } = await check('yolo/ultralytics__yolov5__data__hyps__hyp.VOC.yaml', { inputFormat: 'yolo' });
+    const { result, stderr } = await check('yolo/yolov5-hyp-evolved.yaml', { inputFormat: 'yolo' });
     expect(result.format).toBe('yolo');
-    expect(result.diagnostics.map((d) => `${d.ruleId}@${d.line}`)).toEqual(['momentum-range@17', 'weight-decay-range@18']);
+    expect(result.diagnostics.map((d) => `${d.ruleId}@${d.line}`)).toEqual(['momentum-range@5', 'weight-decay-range@6']);
     expect(stderr).toMatch(/: read as yolo \(--input-format yolo\)\n$/);
   });
 
   it('reports a DeepSpeed config as unknown, exit 0, and says why with --verbose', async () => {
-    const { code, result, stderr } = await check('hf/hiyouga__LLaMA-Factory__examples__deepspeed__ds_z3_config.json');
+    const { code, result, stderr } = await check('hf/deepspeed-zero2.json');
     expect(code).toBe(0);
     expect(result).toMatchObject({ format: 'unknown', diagnostics: [] });
     expect(stderr).toMatch(/: read as unknown \(no known training-config keys at the top level\)\n$/);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hfAdapter } from '../../src/adapters/hf.js';
 import { lintText } from '../../src/engine/lint.js';
 import { canonicalView } from '../helpers/adapters.js';
+import { corpusText, withoutShared } from '../helpers/shared.js';
 import { brief, dedent } from '../helpers/lint.js';
 
 const FIXTURES = new URL('../fixtures/hf/', import.meta.url);
@@ -11,22 +12,31 @@ const view = (yaml: string) => canonicalView(dedent(yaml));
 const lint = (text: string, filePath = 'recipe.yaml') => lintText(text, { filePath }).diagnostics.map((d) => `${brief(d)} (${d.ruleId})`);
 
 describe('hf adapter', () => {
-  describe('corpus', () => {
+  describe('fixtures', () => {
     const files = readdirSync(FIXTURES).sort();
 
-    it.each(files.filter((f) => !f.includes('ds_z3_config')))('reads %s as hf', (file) => {
+    it.each(files.filter((f) => !f.startsWith('deepspeed')))('reads %s as hf', (file) => {
       const read = canonicalView(fixture(file));
       expect(read.format).toBe('hf');
       expect(read.config).toBeDefined();
     });
 
     it('leaves a DeepSpeed config to nobody: it is not a training config', () => {
-      const result = lintText(fixture('hiyouga__LLaMA-Factory__examples__deepspeed__ds_z3_config.json'), { filePath: 'ds.json' });
+      const result = lintText(fixture('deepspeed-zero2.json'), { filePath: 'ds.json' });
       expect(result.format).toBe('unknown');
       expect(result.diagnostics).toEqual([]);
       expect(result.reason).toBe('no known training-config keys at the top level');
     });
 
+    it.each(['trl-sft-qlora.yaml', 'llama-factory-lora-sft.yaml', 'axolotl-lora.yml', 'axolotl-dpo-qlora.yml'])(
+      'golden canonical config and source map of %s',
+      (file) => {
+        expect(canonicalView(fixture(file))).toMatchSnapshot();
+      },
+    );
+  });
+
+  describe.skipIf(withoutShared('hf adapter: golden views of real recipes from ../shared/corpus/hf'))('corpus', () => {
     it.each([
       'huggingface__alignment-handbook__recipes__zephyr-7b-beta__sft__config_qlora.yaml',
       'hiyouga__LLaMA-Factory__examples__train_lora__qwen3_lora_sft.yaml',
@@ -34,7 +44,7 @@ describe('hf adapter', () => {
       'axolotl-ai-cloud__axolotl__examples__expert_parallel__qwen3_30ba3b_ep_lora_4gpu.yaml',
       'axolotl-ai-cloud__axolotl__examples__qwen2__muon-pretrain-fsdp2.yaml',
     ])('golden canonical config and source map of %s', (file) => {
-      expect(canonicalView(fixture(file))).toMatchSnapshot();
+      expect(canonicalView(corpusText('hf', file))).toMatchSnapshot();
     });
   });
 

@@ -5,7 +5,7 @@ import { fixText } from '../../src/engine/fix.js';
 import { lintText, readConfig } from '../../src/engine/lint.js';
 import { resolveRules } from '../../src/engine/settings.js';
 import { RULES } from '../../src/rules/index.js';
-import { corpusFiles, corpusText } from '../helpers/adapters.js';
+import { corpusFiles, corpusText, withoutShared } from '../helpers/shared.js';
 import { fixture, goldenPath, goldenYaml } from './golden.js';
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
@@ -130,15 +130,25 @@ describe('keras adapter', () => {
     });
   });
 
-  describe('golden canonical config and source map', () => {
+  describe.skipIf(withoutShared('keras adapter: golden views of real to_json() files from ../shared/corpus/keras'))('golden views of real models', () => {
     it('Keras 2 Sequential whose config is a bare layer list (corpus: 0xDaksh)', async () => {
-      await expect(goldenYaml(fixture('keras', '0xDaksh__Credit-Card-Fraud__model.json'))).toMatchFileSnapshot(goldenPath('keras', 'keras2-bare-list'));
+      await expect(goldenYaml(corpusText('keras', '0xDaksh__Credit-Card-Fraud__model.json'))).toMatchFileSnapshot(goldenPath('keras', 'keras2-bare-list'));
     });
 
     it('wrappers keep the inner layer in `layer` (corpus: 3jacksonsmith)', async () => {
-      await expect(goldenYaml(fixture('keras', '3jacksonsmith__biderectional_LSTM_pos_tag__model.json'))).toMatchFileSnapshot(
+      await expect(goldenYaml(corpusText('keras', '3jacksonsmith__biderectional_LSTM_pos_tag__model.json'))).toMatchFileSnapshot(
         goldenPath('keras', 'wrappers'),
       );
+    });
+  });
+
+  describe('golden canonical config and source map', () => {
+    it('Keras 2 Sequential whose config is a bare layer list', async () => {
+      await expect(goldenYaml(fixture('keras', 'keras2-bare-list.json'))).toMatchFileSnapshot(goldenPath('keras', 'fixture-keras2-bare-list'));
+    });
+
+    it('wrappers keep the inner layer in `layer`', async () => {
+      await expect(goldenYaml(fixture('keras', 'bidirectional-tagger.json'))).toMatchFileSnapshot(goldenPath('keras', 'fixture-wrappers'));
     });
 
     it('Keras 3 functional: layers follow {args, kwargs} inbound nodes, not file order', async () => {
@@ -212,17 +222,6 @@ describe('keras adapter', () => {
   });
 
   describe('end to end, positions in the original file', () => {
-    it('reports the 0.525 and 0.625 dropout rates at their keys (corpus: AleisterAR)', () => {
-      const text = corpusText('keras', 'AleisterAR__Emotion-Classification-Simbolo-__model__model.json');
-      const result = lintText(text, { filePath: 'model.json' });
-      expect(result.format).toBe('keras');
-      const dropout = result.diagnostics.filter((d) => d.ruleId === 'dropout-range');
-      expect(dropout.map((d) => [d.path, d.line, d.column, text.slice(...d.range)])).toEqual([
-        ['/model/layers/10/rate', 1, 3528, '0.525'],
-        ['/model/layers/13/rate', 1, 4234, '0.625'],
-      ]);
-    });
-
     it('reports a wrapped LSTM by its path inside the wrapper', () => {
       const text = json({
         class_name: 'Sequential',
@@ -255,6 +254,19 @@ describe('keras adapter', () => {
     });
   });
 
+  describe.skipIf(withoutShared('keras adapter: positions in a real to_json() file from ../shared/corpus/keras'))('end to end, positions in a real model', () => {
+    it('reports the 0.525 and 0.625 dropout rates at their keys (corpus: AleisterAR)', () => {
+      const text = corpusText('keras', 'AleisterAR__Emotion-Classification-Simbolo-__model__model.json');
+      const result = lintText(text, { filePath: 'model.json' });
+      expect(result.format).toBe('keras');
+      const dropout = result.diagnostics.filter((d) => d.ruleId === 'dropout-range');
+      expect(dropout.map((d) => [d.path, d.line, d.column, text.slice(...d.range)])).toEqual([
+        ['/model/layers/10/rate', 1, 3528, '0.525'],
+        ['/model/layers/13/rate', 1, 4234, '0.625'],
+      ]);
+    });
+  });
+
   describe('fixes', () => {
     const dropoutThenNorm = (layers: unknown[]) => json({ class_name: 'Functional', config: { layers } });
     const unsafeFix = (text: string) => fixText(text, {}, resolveRules(RULES, { 'dropout-range': 'off' }), 'unsafe').output;
@@ -277,7 +289,7 @@ describe('keras adapter', () => {
     });
   });
 
-  describe('corpus', () => {
+  describe.skipIf(withoutShared('keras adapter: every real model of ../shared/corpus/keras'))('corpus', () => {
     /** The Keras files of ../shared/corpus/keras that are bare `to_json()` output; the rest are TF.js model.json. */
     const BARE = [
       '0xDaksh__Credit-Card-Fraud__model.json',

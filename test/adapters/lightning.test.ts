@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lightningAdapter } from '../../src/adapters/lightning.js';
 import { lintText } from '../../src/engine/lint.js';
 import { canonicalView } from '../helpers/adapters.js';
+import { corpusText, withoutShared } from '../helpers/shared.js';
 import { brief, dedent } from '../helpers/lint.js';
 
 const FIXTURES = new URL('../fixtures/lightning/', import.meta.url);
@@ -11,13 +12,26 @@ const view = (yaml: string) => canonicalView(dedent(yaml));
 const lint = (text: string) => lintText(text, { filePath: 'config.yaml' }).diagnostics.map((d) => `${brief(d)} (${d.ruleId})`);
 
 describe('lightning adapter', () => {
-  describe('corpus', () => {
+  describe('fixtures', () => {
     it.each(readdirSync(FIXTURES).sort())('reads %s as lightning', (file) => {
       const read = canonicalView(fixture(file));
       expect(read.format).toBe('lightning');
       expect(read.config).toBeDefined();
     });
 
+    it.each(['litgpt-full-finetune.yaml', 'hydra-template-model.yaml', 'hydra-sgd-plateau.yaml', 'anomalib-early-stopping.yaml'])(
+      'golden canonical config and source map of %s',
+      (file) => {
+        expect(canonicalView(fixture(file))).toMatchSnapshot();
+      },
+    );
+
+    it('reads nothing from a model whose optimizer is chosen in code (anomalib)', () => {
+      expect(canonicalView(fixture('anomalib-no-optimizer.yaml')).config).toEqual({});
+    });
+  });
+
+  describe.skipIf(withoutShared('lightning adapter: golden views of real configs from ../shared/corpus/lightning'))('corpus', () => {
     it.each([
       'Lightning-AI__litgpt__config_hub__finetune__gemma-2b__full.yaml',
       'Lightning-AI__litgpt__config_hub__finetune__tiny-llama__qlora.yaml',
@@ -26,11 +40,11 @@ describe('lightning adapter', () => {
       'AGCpr__Medical-AI-Colon-Polyp-Segmentation__config__training__training.yaml',
       'open-edge-platform__anomalib__examples__configs__model__ganomaly.yaml',
     ])('golden canonical config and source map of %s', (file) => {
-      expect(canonicalView(fixture(file))).toMatchSnapshot();
+      expect(canonicalView(corpusText('lightning', file))).toMatchSnapshot();
     });
 
     it('reads nothing from a model whose optimizer is chosen in code (anomalib Patchcore)', () => {
-      expect(canonicalView(fixture('open-edge-platform__anomalib__examples__configs__model__patchcore.yaml')).config).toEqual({});
+      expect(canonicalView(corpusText('lightning', 'open-edge-platform__anomalib__examples__configs__model__patchcore.yaml')).config).toEqual({});
     });
   });
 
@@ -186,20 +200,43 @@ describe('lightning adapter', () => {
 
   describe('diagnostics in the Lightning file', () => {
     it('points at the LitGPT warm-up that outlasts max_steps', () => {
-      expect(lint(fixture('Lightning-AI__litgpt__config_hub__finetune__phi-2__full.yaml'))).toEqual([
+      expect(lint(fixture('litgpt-full-finetune.yaml'))).toEqual([
+        '18:20-18:23 warning A warm-up of 300 steps is longer than the whole run (training.maxSteps 150): the learning rate never reaches its target value. (warmup-length)',
+        '33:9-33:13 info Adam β2 0.95 is outside [0.99, 0.9999]; use 0.9 / 0.999 / 1e-8 unless the search budget is large (GUIDE §6 Tier 3, Tuning Playbook). (adam-parameters)',
+      ]);
+    });
+
+    it('points into init_args of an EarlyStopping callback', () => {
+      expect(lint(fixture('anomalib-early-stopping.yaml'))).toEqual([
+        '21:19-21:20 info Early-stopping patience 3 is below 10: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping. (early-stopping-patience)',
+      ]);
+    });
+
+    it('points at the keys of a Hydra ReduceLROnPlateau', () => {
+      const diagnostics = lint(fixture('hydra-sgd-plateau.yaml'));
+      expect(diagnostics.filter((d) => d.endsWith('(plateau-policy)'))).toEqual([
+        '13:13-13:14 info reduceOnPlateau patience 4 is below 10: GUIDE §5.3 waits 10 or more epochs without a new best before lowering the rate. (plateau-policy)',
+        '14:11-14:15 info reduceOnPlateau minLearningRate 1e-7 is below 1/1024 of the initial rate (4.883e-6): GUIDE §5.3 stops training there instead of decaying further. (plateau-policy)',
+      ]);
+    });
+  });
+
+  describe.skipIf(withoutShared('lightning adapter: diagnostics in real configs from ../shared/corpus/lightning'))('diagnostics in real Lightning files', () => {
+    it('points at the LitGPT warm-up that outlasts max_steps', () => {
+      expect(lint(corpusText('lightning', 'Lightning-AI__litgpt__config_hub__finetune__phi-2__full.yaml'))).toEqual([
         '41:20-41:23 warning A warm-up of 200 steps is longer than the whole run (training.maxSteps 100): the learning rate never reaches its target value. (warmup-length)',
         '101:9-101:13 info Adam β2 0.95 is outside [0.99, 0.9999]; use 0.9 / 0.999 / 1e-8 unless the search budget is large (GUIDE §6 Tier 3, Tuning Playbook). (adam-parameters)',
       ]);
     });
 
     it('points into init_args of an EarlyStopping callback', () => {
-      expect(lint(fixture('open-edge-platform__anomalib__examples__configs__model__cflow.yaml'))).toEqual([
+      expect(lint(corpusText('lightning', 'open-edge-platform__anomalib__examples__configs__model__cflow.yaml'))).toEqual([
         '23:19-23:20 info Early-stopping patience 2 is below 10: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping. (early-stopping-patience)',
       ]);
     });
 
     it('points at the keys of a Hydra ReduceLROnPlateau', () => {
-      const diagnostics = lint(fixture('AGCpr__Medical-AI-Colon-Polyp-Segmentation__config__training__training.yaml'));
+      const diagnostics = lint(corpusText('lightning', 'AGCpr__Medical-AI-Colon-Polyp-Segmentation__config__training__training.yaml'));
       expect(diagnostics.filter((d) => d.endsWith('(plateau-policy)'))).toEqual([
         '15:13-15:14 info reduceOnPlateau patience 5 is below 10: GUIDE §5.3 waits 10 or more epochs without a new best before lowering the rate. (plateau-policy)',
         '18:11-18:15 info reduceOnPlateau minLearningRate 1e-6 is below 1/1024 of the initial rate (7.225e-6): GUIDE §5.3 stops training there instead of decaying further. (plateau-policy)',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalParameter, sweepAdapter } from '../../src/adapters/sweep.js';
 import { parseSweepExpression } from '../../src/adapters/sweep-expression.js';
 import { lintText, readConfig } from '../../src/engine/lint.js';
-import { corpusText } from '../helpers/adapters.js';
+import { corpusText, withoutShared } from '../helpers/shared.js';
 import { dedent } from '../helpers/lint.js';
 import { fixture, goldenPath, goldenYaml } from './golden.js';
 
@@ -64,7 +64,7 @@ describe('sweep adapter', () => {
     });
   });
 
-  describe('golden canonical config and source map', () => {
+  describe.skipIf(withoutShared('sweep adapter: golden views of real sweeps from ../shared/corpus/other'))('golden views of real sweeps', () => {
     it.each([
       ['wandb-fixed-values', '676627__deep-learning-eurosat__sweep.yaml'],
       ['wandb-11664-combinations', 'Aastha7231__cs6910_assignment1__sweep.yaml'],
@@ -72,6 +72,18 @@ describe('sweep adapter', () => {
       ['hydra-optuna', 'ashleve__lightning-hydra-template__configs__hparams_search__mnist_optuna.yaml'],
       ['comet', 'ultralytics__yolov5__utils__loggers__comet__optimizer_config.json'],
     ])('%s (corpus: %s)', async (name, file) => {
+      await expect(goldenYaml(corpusText('other', file))).toMatchFileSnapshot(goldenPath('sweep', name));
+    });
+  });
+
+  describe('golden canonical config and source map', () => {
+    it.each([
+      ['fixture-wandb-fixed-values', 'wandb-fixed-values.yaml'],
+      ['fixture-wandb-grid', 'wandb-grid-large.yaml'],
+      ['fixture-wandb-min-max', 'wandb-min-max.yaml'],
+      ['fixture-hydra-optuna', 'hydra-optuna.yaml'],
+      ['fixture-comet', 'comet-optimizer.json'],
+    ])('%s (fixture: %s)', async (name, file) => {
       await expect(goldenYaml(fixture('sweep', file))).toMatchFileSnapshot(goldenPath('sweep', name));
     });
 
@@ -158,21 +170,27 @@ describe('sweep adapter', () => {
   });
 
   describe('end to end, positions in the original file', () => {
-    it('reports the 11,664-combination W&B sweep at its method (corpus: Aastha7231)', () => {
-      const [d, ...rest] = located('search-grid-size', fixture('sweep', 'Aastha7231__cs6910_assignment1__sweep.yaml'));
-      expect([d?.at, rest]).toEqual(['2:9-2:14 warning @ bayes', []]);
-      expect(d?.message).toContain('11664 combinations');
+    it('reports a W&B sweep whose every dimension is a list at its method', () => {
+      const [d, ...rest] = located('search-grid-size', fixture('sweep', 'wandb-grid-large.yaml'));
+      expect([d?.at, rest]).toEqual(['3:9-3:14 warning @ bayes', []]);
+      expect(d?.message).toContain('20736 combinations');
     });
 
-    it('reports the Optuna learning rate searched linearly over three decades (corpus: ashleve)', () => {
-      const [d, ...rest] = located('search-log-scale', fixture('sweep', 'ashleve__lightning-hydra-template__configs__hparams_search__mnist_optuna.yaml'));
-      expect([d?.at, rest]).toEqual(['48:27-48:48 warning @ interval(0.0001, 0.1)', []]);
-      expect(d?.message).toContain('optimizer.learningRate is searched on a linear scale over [1e-4, 0.1]');
+    it('reports an Optuna learning rate searched linearly over four decades', () => {
+      const [d, ...rest] = located('search-log-scale', fixture('sweep', 'hydra-optuna.yaml'));
+      expect([d?.at, rest]).toEqual(['18:27-18:49 warning @ interval(0.00001, 0.1)', []]);
+      expect(d?.message).toContain('optimizer.learningRate is searched on a linear scale over [1e-5, 0.1]');
     });
 
-    it('reports a W&B min/max learning rate without a distribution at its key (corpus: AntonRydahl)', () => {
-      const [d] = lintText(fixture('sweep', 'AntonRydahl__MNIST_VAE_SWEEP__sweep.yaml')).diagnostics.filter((x) => x.ruleId === 'search-log-scale');
-      expect([d?.path, d?.line, d?.column]).toEqual(['/search/space/0/scale', 7, 3]);
+    it('reports a W&B min/max learning rate without a distribution at its key', () => {
+      const [d] = lintText(fixture('sweep', 'wandb-min-max.yaml')).diagnostics.filter((x) => x.ruleId === 'search-log-scale');
+      expect([d?.path, d?.line, d?.column]).toEqual(['/search/space/0/scale', 8, 3]);
+    });
+
+    it('fills fixed Comet values so the training rules see them', () => {
+      const text = fixture('sweep', 'comet-optimizer.json');
+      expect(located('warmup-length', text).map((d) => d.at)).toEqual(['30:18-30:19 warning @ 6']);
+      expect(located('momentum-range', text).map((d) => d.at)).toEqual(['22:18-22:21 warning @ 0.5']);
     });
 
     it('reports a tier-3 search with the learning rate pinned by `value:`', () => {
@@ -188,15 +206,34 @@ describe('sweep adapter', () => {
       expect([d?.at, rest]).toEqual(['3:1-3:11 info @ parameters', []]);
       expect(d?.message).toContain('(optimizer.weightDecay) but keeps the learning rate fixed at 0.001');
     });
+  });
+
+  describe.skipIf(withoutShared('sweep adapter: positions in real sweeps from ../shared/corpus/other'))('end to end, positions in real sweeps', () => {
+    it('reports the 11,664-combination W&B sweep at its method (corpus: Aastha7231)', () => {
+      const [d, ...rest] = located('search-grid-size', corpusText('other', 'Aastha7231__cs6910_assignment1__sweep.yaml'));
+      expect([d?.at, rest]).toEqual(['2:9-2:14 warning @ bayes', []]);
+      expect(d?.message).toContain('11664 combinations');
+    });
+
+    it('reports the Optuna learning rate searched linearly over three decades (corpus: ashleve)', () => {
+      const [d, ...rest] = located('search-log-scale', corpusText('other', 'ashleve__lightning-hydra-template__configs__hparams_search__mnist_optuna.yaml'));
+      expect([d?.at, rest]).toEqual(['48:27-48:48 warning @ interval(0.0001, 0.1)', []]);
+      expect(d?.message).toContain('optimizer.learningRate is searched on a linear scale over [1e-4, 0.1]');
+    });
+
+    it('reports a W&B min/max learning rate without a distribution at its key (corpus: AntonRydahl)', () => {
+      const [d] = lintText(corpusText('other', 'AntonRydahl__MNIST_VAE_SWEEP__sweep.yaml')).diagnostics.filter((x) => x.ruleId === 'search-log-scale');
+      expect([d?.path, d?.line, d?.column]).toEqual(['/search/space/0/scale', 7, 3]);
+    });
 
     it('fills fixed Comet values so the training rules see them (corpus: yolov5 comet)', () => {
-      const text = fixture('sweep', 'ultralytics__yolov5__utils__loggers__comet__optimizer_config.json');
+      const text = corpusText('other', 'ultralytics__yolov5__utils__loggers__comet__optimizer_config.json');
       expect(located('warmup-length', text).map((d) => d.at)).toEqual(['118:18-118:19 warning @ 5']);
       expect(located('momentum-range', text).map((d) => d.at)).toEqual(['78:18-78:21 warning @ 0.6']);
     });
   });
 
-  describe('corpus', () => {
+  describe.skipIf(withoutShared('sweep adapter: every real sweep of ../shared/corpus/other'))('corpus', () => {
     it.each([
       '676627__deep-learning-eurosat__sweep.yaml',
       'AGCpr__Medical-AI-Colon-Polyp-Segmentation__sweep.yaml',

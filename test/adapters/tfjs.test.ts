@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tfjsAdapter } from '../../src/adapters/tfjs.js';
 import { lintText, readConfig } from '../../src/engine/lint.js';
-import { corpusText } from '../helpers/adapters.js';
+import { corpusText, withoutShared } from '../helpers/shared.js';
 import { fixture, goldenPath, goldenYaml } from './golden.js';
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
@@ -78,19 +78,39 @@ describe('tfjs adapter', () => {
     });
   });
 
-  describe('golden canonical config and source map', () => {
+  describe.skipIf(withoutShared('tfjs adapter: golden views of real model.json files from ../shared/corpus/keras'))('golden views of real models', () => {
     it('legacy `lr` key in a converter-written Adam (corpus: AniketDogra)', async () => {
-      await expect(goldenYaml(fixture('tfjs', 'AniketDogra__GuessTheDoodle__model__model.json'))).toMatchFileSnapshot(goldenPath('tfjs', 'legacy-lr'));
+      await expect(goldenYaml(corpusText('keras', 'AniketDogra__GuessTheDoodle__model__model.json'))).toMatchFileSnapshot(goldenPath('tfjs', 'legacy-lr'));
     });
 
     it('Keras 3 optimizer config, clean negative control (corpus: Andrzej1302)', async () => {
-      await expect(goldenYaml(fixture('tfjs', 'Andrzej1302__titanic-webnn__model__model.json'))).toMatchFileSnapshot(goldenPath('tfjs', 'keras3-optimizer'));
+      await expect(goldenYaml(corpusText('keras', 'Andrzej1302__titanic-webnn__model__model.json'))).toMatchFileSnapshot(goldenPath('tfjs', 'keras3-optimizer'));
     });
 
     it('loss object with from_logits (corpus: AndreasBart)', async () => {
-      await expect(goldenYaml(fixture('tfjs', 'AndreasBart__voicerecognition_tf-model__model__model.json'))).toMatchFileSnapshot(
+      await expect(goldenYaml(corpusText('keras', 'AndreasBart__voicerecognition_tf-model__model__model.json'))).toMatchFileSnapshot(
         goldenPath('tfjs', 'from-logits'),
       );
+    });
+
+    it('reads a null modelTopology as an empty config without diagnostics (corpus: 0fakhri)', () => {
+      const text = corpusText('keras', '0fakhri__klasifikasi-tanaman-herbal__model__model.json');
+      expect([lintText(text).format, lintText(text).diagnostics, readConfig(text).config]).toEqual(['tfjs', [], {}]);
+    });
+  });
+
+  describe('golden canonical config and source map', () => {
+    it('legacy `lr` key in a converter-written Adam', async () => {
+      await expect(goldenYaml(fixture('tfjs', 'converter-legacy-lr.json'))).toMatchFileSnapshot(goldenPath('tfjs', 'fixture-legacy-lr'));
+    });
+
+    it('Keras 3 optimizer config, clean negative control', async () => {
+      expect(lintText(fixture('tfjs', 'keras3-optimizer.json')).diagnostics).toEqual([]);
+      await expect(goldenYaml(fixture('tfjs', 'keras3-optimizer.json'))).toMatchFileSnapshot(goldenPath('tfjs', 'fixture-keras3-optimizer'));
+    });
+
+    it('loss object with from_logits', async () => {
+      await expect(goldenYaml(fixture('tfjs', 'from-logits-loss.json'))).toMatchFileSnapshot(goldenPath('tfjs', 'fixture-from-logits'));
     });
 
     it('TF.js model.save(): camelCase optimizer, RMSProp decay as rho, TF.js defaults marked', async () => {
@@ -103,10 +123,10 @@ describe('tfjs adapter', () => {
   });
 
   describe('files with nothing to check', () => {
-    it('reads a null modelTopology as an empty config without diagnostics (corpus: 0fakhri)', () => {
-      const result = lintText(fixture('tfjs', '0fakhri__klasifikasi-tanaman-herbal__model__model.json'));
+    it('reads a null modelTopology (weights only) as an empty config without diagnostics', () => {
+      const result = lintText(fixture('tfjs', 'weights-only.json'));
       expect([result.format, result.diagnostics]).toEqual(['tfjs', []]);
-      expect(readConfig(fixture('tfjs', '0fakhri__klasifikasi-tanaman-herbal__model__model.json')).config).toEqual({});
+      expect(readConfig(fixture('tfjs', 'weights-only.json')).config).toEqual({});
     });
 
     it('reads a graph model (no Keras topology) as an empty config', () => {
@@ -140,17 +160,20 @@ describe('tfjs adapter', () => {
   });
 
   describe('end to end, positions in the original file', () => {
+    it('reports the legacy `lr` value where it is written', () => {
+      const text = json({ modelTopology: DENSE_MODEL, trainingConfig: { optimizer_config: { class_name: 'Adam', config: { lr: 0.5 } } } });
+      const [d] = lintText(text).diagnostics.filter((x) => x.ruleId === 'learning-rate-range');
+      expect([d?.line, d?.column, text.slice(...d!.range)]).toEqual([28, 15, '0.5']);
+    });
+
+  });
+
+  describe.skipIf(withoutShared('tfjs adapter: positions in real model.json files from ../shared/corpus/keras'))('end to end, positions in real models', () => {
     it('reports the decayed Adam rate 2.97e-12 saved in the model (corpus: 88v88)', () => {
       const text = corpusText('keras', '88v88__number__model__model.json');
       const diagnostics = lintText(text).diagnostics.filter((d) => d.ruleId === 'learning-rate-range');
       expect(diagnostics.map((d) => [d.path, d.line, d.column, text.slice(...d.range)])).toEqual([['/optimizer/learningRate', 1, 1635, '2.969525667029238e-12']]);
       expect(diagnostics[0]?.message).toContain('Adam learning rate 2.97e-12 is below');
-    });
-
-    it('reports the legacy `lr` value where it is written', () => {
-      const text = json({ modelTopology: DENSE_MODEL, trainingConfig: { optimizer_config: { class_name: 'Adam', config: { lr: 0.5 } } } });
-      const [d] = lintText(text).diagnostics.filter((x) => x.ruleId === 'learning-rate-range');
-      expect([d?.line, d?.column, text.slice(...d!.range)]).toEqual([28, 15, '0.5']);
     });
 
     it('reports the 10-class softmax model trained with binary cross-entropy (corpus: AkhmadMuzanni)', () => {

@@ -6,6 +6,7 @@ import { lintText } from '../../src/engine/lint.js';
 import { resolveRules } from '../../src/engine/settings.js';
 import { RULES } from '../../src/rules/index.js';
 import { canonicalView } from '../helpers/adapters.js';
+import { corpusText, withoutShared } from '../helpers/shared.js';
 import { brief, dedent } from '../helpers/lint.js';
 
 const FIXTURES = new URL('../fixtures/yolo/', import.meta.url);
@@ -14,20 +15,26 @@ const view = (yaml: string) => canonicalView(dedent(yaml));
 const lint = (text: string) => lintText(text, { filePath: 'hyp.yaml' }).diagnostics.map((d) => `${brief(d)} (${d.ruleId})`);
 
 describe('yolo adapter', () => {
-  describe('corpus', () => {
+  describe('fixtures', () => {
     it.each(readdirSync(FIXTURES).sort())('reads %s as yolo', (file) => {
       const read = canonicalView(fixture(file));
       expect(read.format).toBe('yolo');
       expect(read.config).toBeDefined();
     });
 
+    it.each(['yolov5-hyp-scratch.yaml', 'yolov5-hyp-evolved.yaml', 'ultralytics-default.yaml'])('golden canonical config and source map of %s', (file) => {
+      expect(canonicalView(fixture(file))).toMatchSnapshot();
+    });
+  });
+
+  describe.skipIf(withoutShared('yolo adapter: golden views of real hyperparameter files from ../shared/corpus/yolo'))('corpus', () => {
     it.each([
       'ultralytics__yolov5__data__hyps__hyp.scratch-low.yaml',
       'ultralytics__yolov5__data__hyps__hyp.VOC.yaml',
       'AI-Vision-Sweden__ultralytics-bloatfree__ultralytics__cfg__default.yaml',
       '1wenjinjie__yolov10-fish-detection__ultralytics__cfg__default.yaml',
     ])('golden canonical config and source map of %s', (file) => {
-      expect(canonicalView(fixture(file))).toMatchSnapshot();
+      expect(canonicalView(corpusText('yolo', file))).toMatchSnapshot();
     });
   });
 
@@ -128,12 +135,21 @@ describe('yolo adapter', () => {
     });
   });
 
-  describe('diagnostics in the hyp file', () => {
+  describe.skipIf(withoutShared('yolo adapter: diagnostics in a real evolved hyp file from ../shared/corpus/yolo'))('diagnostics in a real hyp file', () => {
     it('points at momentum and weight_decay of an evolved hyp file', () => {
-      const text = fixture('ultralytics__yolov5__data__hyps__hyp.VOC.yaml');
+      const text = corpusText('yolo', 'ultralytics__yolov5__data__hyps__hyp.VOC.yaml');
       expect(lint(text)).toEqual([
         '17:11-17:18 warning Momentum 0.74832 is below [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2). (momentum-range)',
         '18:15-18:22 info Weight decay 2.5e-4 (coupled, with SGD) is above the GUIDE §7 range [0, 1e-4]; keep it if it is a recipe\'s suggested value (GUIDE §6 Tier 3), but do not spend trials on it. (weight-decay-range)',
+      ]);
+    });
+  });
+
+  describe('diagnostics in the hyp file', () => {
+    it('points at momentum and weight_decay of an evolved hyp file', () => {
+      expect(lint(fixture('yolov5-hyp-evolved.yaml'))).toEqual([
+        '5:11-5:15 warning Momentum 0.71 is below [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2). (momentum-range)',
+        '6:15-6:22 info Weight decay 3.1e-4 (coupled, with SGD) is above the GUIDE §7 range [0, 1e-4]; keep it if it is a recipe\'s suggested value (GUIDE §6 Tier 3), but do not spend trials on it. (weight-decay-range)',
       ]);
     });
 

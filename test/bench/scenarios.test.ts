@@ -12,7 +12,7 @@ import type { TrainSpec } from '../../src/bench/spec.js';
 import { RULES } from '../../src/rules/index.js';
 
 /**
- * Rules of the RULES.md catalogue that scenarios test but that another part of the project implements;
+ * Rules of the catalogue that scenarios test but that another part of the project implements;
  * every other scenario rule must be in the registry.
  */
 const CATALOGUED_ELSEWHERE = new Set(['plateau-policy', 'early-stopping-missing', 'recurrent-dropout', 'search-log-scale', 'search-grid-size', 'weight-decay-range', 'momentum-range', 'dropout-range']);

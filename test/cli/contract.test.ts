@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * End-to-end: the built binary, as users and CI run it. Exit codes and the JSON shape are a contract
- * (DESIGN.md): tools depend on them, so these tests pin them down exactly.
+ * (README "Exit codes", "JSON output"): tools depend on them, so these tests pin them down exactly.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/hplint.js');
@@ -50,7 +50,7 @@ describe('hplint check', () => {
     expect(run.stderr).toMatch(/warnings? exceed --max-warnings 0/);
   });
 
-  it('prints the JSON contract of DESIGN.md', () => {
+  it('prints the JSON contract of the README', () => {
     const run = hplint(['check', '--format', 'json', 'examples/adam-lr-too-high.bad.yaml']);
     const output = JSON.parse(run.stdout);
     expect(output).toEqual({

@@ -1,37 +1,40 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** The built CLI on many files and on files it cannot read: worker threads, the cache, size and encoding limits. */
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
+/** Our config fixtures of every input format (histories and TF.js code are not configs). */
+const CONFIG_FIXTURES = ['corpus-native', 'detectron2', 'hf', 'keras', 'lightning', 'sweep', 'tfjs', 'yolo'].map((kind) => path.join(ROOT, 'test/fixtures', kind));
 
 function hplint(args: string[], cwd: string) {
   const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/hplint.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** A tree of real configs: every corpus file, `copies` times. */
-function corpusTree(copies: number): string {
+/**
+ * A tree of configs of every format: each config fixture, `copies` times, and how many training configs that is
+ * (a directory walk reports only those: the DeepSpeed file is not one).
+ */
+function fixtureTree(copies: number): { dir: string; files: number } {
   const dir = mkdtempSync(path.join(tmpdir(), 'hplint-scale-'));
-  const files = readFileSync(path.join(CORPUS, 'INDEX.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t').slice(0, 2));
   for (let copy = 0; copy < copies; copy++) {
-    mkdirSync(path.join(dir, `c${copy}`));
-    for (const [kind, file] of files) copyFileSync(path.join(CORPUS, kind!, file!), path.join(dir, `c${copy}`, file!));
+    for (const kind of CONFIG_FIXTURES) cpSync(kind, path.join(dir, `c${copy}`, path.basename(kind)), { recursive: true });
   }
-  return dir;
+  const configs = CONFIG_FIXTURES.flatMap((kind) => readdirSync(kind)).filter((file) => !file.startsWith('deepspeed'));
+  return { dir, files: copies * configs.length };
 }
 
 describe('many files', () => {
   it('worker threads give exactly the single-threaded report', () => {
-    const dir = corpusTree(3);
+    const { dir, files } = fixtureTree(3);
     const single = hplint(['check', '.', '-f', 'json', '--concurrency', 'off'], dir);
     const parallel = hplint(['check', '.', '-f', 'json', '--concurrency', '2'], dir);
     expect(parallel.code).toBe(single.code);
     expect(JSON.parse(parallel.stdout)).toEqual(JSON.parse(single.stdout));
-    expect(JSON.parse(single.stdout).summary.files).toBe(210);
+    expect(JSON.parse(single.stdout).summary.files).toBe(files);
   });
 
   it('--cache reuses results while files are unchanged, and re-lints a changed file', () => {

@@ -1,18 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { FormatName } from '../../src/adapters/adapter.js';
 import { readConfig } from '../../src/engine/lint.js';
-
-/** The shared corpus of real configs (../shared/corpus, INDEX.tsv says what is notable in each). */
-export const CORPUS = process.env.HPLINT_CORPUS ?? '/work/shared/corpus';
-
-export function corpusText(kind: string, file: string): string {
-  return readFileSync(path.join(CORPUS, kind, file), 'utf8');
-}
-
-export function corpusFiles(kind: string): string[] {
-  return readdirSync(path.join(CORPUS, kind)).sort();
-}
 
 /**
  * What an adapter made of a file, in a form a reviewer can read in a snapshot: the canonical config, where
