@@ -1,7 +1,7 @@
 /**
  * How much training a bench run does. `quick` runs every scenario with five seeds in under ten minutes on
- * two cores (wasm backend); `full` is the run behind the committed evidence (about half an hour on a quiet
- * two-core machine).
+ * two cores (wasm backend); `full` is the run behind the committed evidence: six seeds and larger runs,
+ * well under half an hour on a quiet two-core machine.
  */
 export type BudgetName = 'quick' | 'full';
 
@@ -41,24 +41,24 @@ export const BUDGETS: Record<BudgetName, Budget> = {
     long: { trainSize: 500, validationSplit: 0.2, batchSize: 16, epochs: 50 },
     sequence: { trainSize: 800, testSize: 400, epochs: 12 },
     fineTune: { pretrainSize: 1500, pretrainEpochs: 3, trainSize: 200, epochs: 15 },
-    search: { trials: 6, trainSize: 500, validationSize: 300, epochs: 4 },
+    search: { trials: 6, trainSize: 500, validationSize: 300, epochs: 6 },
     batchTime: { seconds: 3, seeds: 1, trainSize: 2000 },
     sweep: { learningRates: [1e-4, 1e-3, 1e-2, 1e-1, 1], trainSize: 1000, epochs: 2, seeds: 1 },
   },
   full: {
     name: 'full',
-    seeds: 8,
-    trainSize: 2500,
-    testSize: 2000,
-    hidden: 96,
+    seeds: 6,
+    trainSize: 2000,
+    testSize: 1500,
+    hidden: 64,
     epochs: 5,
-    equalTimeSeconds: 5,
-    batchNorm: { trainSize: 800, epochs: 4 },
-    long: { trainSize: 800, validationSplit: 0.25, batchSize: 16, epochs: 60 },
-    sequence: { trainSize: 1000, testSize: 500, epochs: 15 },
-    fineTune: { pretrainSize: 2500, pretrainEpochs: 3, trainSize: 300, epochs: 20 },
-    search: { trials: 8, trainSize: 600, validationSize: 400, epochs: 5 },
-    batchTime: { seconds: 6, seeds: 1, trainSize: 3000 },
-    sweep: { learningRates: [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1], trainSize: 1500, epochs: 3, seeds: 1 },
+    equalTimeSeconds: 4,
+    batchNorm: { trainSize: 700, epochs: 4 },
+    long: { trainSize: 600, validationSplit: 0.25, batchSize: 16, epochs: 50 },
+    sequence: { trainSize: 1000, testSize: 400, epochs: 12 },
+    fineTune: { pretrainSize: 2000, pretrainEpochs: 3, trainSize: 300, epochs: 15 },
+    search: { trials: 8, trainSize: 500, validationSize: 300, epochs: 8 },
+    batchTime: { seconds: 5, seeds: 1, trainSize: 3000 },
+    sweep: { learningRates: [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1], trainSize: 1000, epochs: 3, seeds: 1 },
   },
 };

@@ -145,7 +145,7 @@ const longRun = (config: NativeConfig, budget: Budget) => train(config, withVali
  * redundant channels (as real inputs carry redundant features), noise follows, and the LSTM must carry
  * the class to the last step.
  */
-const SEQUENCE_TASK = { steps: 14, symbols: 12, classes: 4, copies: 3, noise: 0.4 } as const;
+const SEQUENCE_TASK = { steps: 10, symbols: 12, classes: 4, copies: 3, noise: 0.3 } as const;
 
 const sequenceRun = (config: NativeConfig, budget: Budget): ArmRun =>
   train(config, { data: { kind: 'sequence', task: SEQUENCE_TASK, trainSize: config.data.trainSize, testSize: budget.sequence.testSize } });
