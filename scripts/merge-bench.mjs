@@ -3,11 +3,10 @@
 // evidence.json), pooling their runs.jsonl and recomputing every paired statistic; the same seed of the
 // same arm in two runs is refused. Run `npm run build` first.
 // Usage: node scripts/merge-bench.mjs OUT_DIR RUN_DIR RUN_DIR...   e.g. a 5-seed run and a --first-seed 6 run.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { writeOutputs } from '../dist/bench/command.js';
 import { mergeRunDirs } from '../dist/bench/merge.js';
-import { RUNS_FILE } from '../dist/bench/store.js';
+import { writeRuns } from '../dist/bench/store.js';
 
 const [out, ...dirs] = process.argv.slice(2);
 if (!out || dirs.length === 0) {
@@ -22,5 +21,5 @@ try {
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });
-writeFileSync(path.join(out, RUNS_FILE), merged.jobs.map((job) => JSON.stringify({ budget: merged.budget.name, ...job })).join('\n') + '\n');
+writeRuns(out, merged.budget.name, merged.jobs);
 process.stdout.write(writeOutputs(out, merged.plan, merged.budget, merged.jobs, merged.run).summary);

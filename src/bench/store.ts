@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BudgetName } from './budget.js';
 import { jobKey } from './jobs.js';
@@ -15,8 +15,15 @@ interface Line extends JobResult {
   readonly budget: BudgetName;
 }
 
+const lineOf = (budget: BudgetName, result: JobResult) => `${JSON.stringify({ budget, ...result } satisfies Line)}\n`;
+
 export function appendRun(dir: string, budget: BudgetName, result: JobResult): void {
-  appendFileSync(path.join(dir, RUNS_FILE), `${JSON.stringify({ budget, ...result } satisfies Line)}\n`);
+  appendFileSync(path.join(dir, RUNS_FILE), lineOf(budget, result));
+}
+
+/** Writes a whole runs file (a merge of several runs). */
+export function writeRuns(dir: string, budget: BudgetName, results: readonly JobResult[]): void {
+  writeFileSync(path.join(dir, RUNS_FILE), results.map((result) => lineOf(budget, result)).join(''));
 }
 
 /** The finished runs of `dir` (none when it has no runs file), checked to be of `budget`. */
