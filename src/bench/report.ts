@@ -26,7 +26,7 @@ export function renderReport(results: BenchResults, details: BenchDetails): stri
 <html lang="en"><head><meta charset="utf-8"><title>hplint bench report</title>
 <style>
 body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
-table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f4f4f4}
+table{border-collapse:collapse;margin:1em 0}#verdicts{font-size:12px}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f4f4f4}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .validated{color:#1e8449;font-weight:600}.contradicted{color:#c0392b;font-weight:600}.inconclusive{color:#9a7d0a;font-weight:600}.no-effect{color:#566573;font-weight:600}
 .chart-title{font-weight:600;font-size:13px}.tick{font-size:11px;fill:#555}.axis{font-size:12px}.legend{font-size:11px}
@@ -60,16 +60,15 @@ ${escapeHtml(results.statistics.note)}</p>`;
 function verdictTable(results: BenchResults, details: BenchDetails): string {
   const rows = results.scenarios.map((r) => {
     const d = details.scenarios.find((s) => s.id === r.id);
-    return `<tr class="verdict-row" data-scenario="${escapeHtml(r.id)}"><td><a href="#${escapeHtml(r.id)}">${escapeHtml(r.id)}</a></td><td>${escapeHtml(r.ruleId)}</td>
-<td>${escapeHtml(d?.baseline.label ?? '')}</td><td>${escapeHtml(d?.advised.label ?? '')}</td><td>${escapeHtml(d?.metricLabel ?? r.metric)}</td>
-<td class="num">${formatMetric(r, r.baseline.mean)} ± ${formatMetric(r, r.baseline.std)}</td><td class="num">${formatMetric(r, r.advised.mean)} ± ${formatMetric(r, r.advised.std)}</td>
+    return `<tr class="verdict-row" data-scenario="${escapeHtml(r.id)}"><td><a href="#${escapeHtml(r.id)}">${escapeHtml(r.id)}</a><br><span class="note">${escapeHtml(r.ruleId)} · ${escapeHtml(d?.metricLabel ?? r.metric)}</span></td>
+<td>${escapeHtml(d?.baseline.label ?? '')}<br><b>${formatMetric(r, r.baseline.mean)} ± ${formatMetric(r, r.baseline.std)}</b></td><td>${escapeHtml(d?.advised.label ?? '')}<br><b>${formatMetric(r, r.advised.mean)} ± ${formatMetric(r, r.advised.std)}</b></td>
 <td class="num">${escapeHtml(formatEffect(r, r.effect.mean))}</td><td class="num">${formatInterval(r)}</td><td class="num">${formatMinimal(r)}</td><td class="num">${r.seeds.length}</td>
 <td class="num">${r.pHolm < 0.001 ? '&lt;0.001' : r.pHolm.toFixed(3)}</td><td class="${r.verdict}">${r.verdict}</td></tr>`;
   });
   const counts = (['validated', 'no-effect', 'contradicted', 'inconclusive'] as const).map((v) => `${results.scenarios.filter((r) => r.verdict === v).length} ${v}`).join(', ');
   return `<h2>Verdicts</h2>
 <p>${counts} of ${results.scenarios.length} scenarios.</p>
-<table id="verdicts"><thead><tr><th>scenario</th><th>rule</th><th>baseline</th><th>advised</th><th>metric</th><th>baseline mean ± sd</th><th>advised mean ± sd</th><th>effect</th><th>paired 95% CI</th><th>minimal effect</th><th>seeds</th><th>Holm p</th><th>verdict</th></tr></thead>
+<table id="verdicts"><thead><tr><th>scenario (rule · metric)</th><th>baseline (mean ± sd)</th><th>advised (mean ± sd)</th><th>effect</th><th>paired 95% CI</th><th>minimal effect</th><th>seeds</th><th>Holm p</th><th>verdict</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
 

@@ -159,7 +159,7 @@ export function forestPlot(rows: readonly ForestRow[], options: { readonly title
   const plotW = width - margin.left - margin.right;
   const height = margin.top + rows.length * rowH + margin.bottom;
   const t = (v: number) => Math.asinh(v);
-  const scaled = rows.flatMap((r) => [r.low / r.minimal, r.high / r.minimal]).filter(Number.isFinite);
+  const scaled = rows.flatMap((r) => [r.low / r.minimal, r.mean / r.minimal, r.high / r.minimal]).filter(Number.isFinite);
   const extent = Math.max(3, ...scaled.map(Math.abs));
   const [lo, hi] = [-t(Math.min(extent, Math.max(3, -Math.min(0, ...scaled)))), t(extent)];
   const px = (v: number) => margin.left + ((t(v) - lo) / (hi - lo)) * plotW;
