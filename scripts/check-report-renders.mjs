@@ -2,7 +2,7 @@
 // Opens a bench report in headless Chromium and checks that it renders: the DOM Chromium builds must hold
 // the verdict rows, the effect-size plot, the learning curves with their interval bands, and (in a full
 // report) the sweep with its shaded §7 ranges. Usage:
-//   node scripts/check-report-renders.mjs [report.html] [--screenshot out.png]
+//   node scripts/check-report-renders.mjs [report.html] [--screenshot out.png] [--height pixels]
 // Without a report path it renders one from canned results (needs `npm run build` first).
 // Needs Chromium: /usr/bin/chromium (Debian: apt-get install chromium) or CHROMIUM=/path/to/chrome.
 import { execFileSync } from 'node:child_process';
@@ -14,7 +14,9 @@ import { pathToFileURL } from 'node:url';
 const args = process.argv.slice(2);
 const shotIndex = args.indexOf('--screenshot');
 const screenshot = shotIndex >= 0 ? path.resolve(args[shotIndex + 1] ?? 'report.png') : undefined;
-const positional = args.filter((_, i) => i !== shotIndex && i !== shotIndex + 1);
+const heightIndex = args.indexOf('--height');
+const height = heightIndex >= 0 ? Number(args[heightIndex + 1]) : 2400;
+const positional = args.filter((_, i) => ![shotIndex, shotIndex + 1, heightIndex, heightIndex + 1].includes(i) || i < 0);
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
   console.error(`check-report-renders: no Chromium at ${chromium} (install the Debian package "chromium" or set CHROMIUM)`);
@@ -40,7 +42,7 @@ try {
   const failed = Object.entries(checks).filter(([, n]) => n === 0);
   console.log(`${path.relative(process.cwd(), report)}: ${Object.entries(checks).map(([k, n]) => `${n} ${k}`).join(', ')}`);
   if (screenshot) {
-    execFileSync(chromium, [...flags, '--hide-scrollbars', '--window-size=1200,2400', `--screenshot=${screenshot}`, pathToFileURL(report).href], { stdio: 'ignore' });
+    execFileSync(chromium, [...flags, '--hide-scrollbars', `--window-size=1200,${height}`, `--screenshot=${screenshot}`, pathToFileURL(report).href], { stdio: 'ignore' });
     console.log(`screenshot: ${screenshot}`);
   }
   if (failed.length > 0) {

@@ -128,7 +128,7 @@ function scenarioSection(result: ScenarioResult, details: ScenarioDetails | unde
     ([name, m]) =>
       `<li>${escapeHtml(measureLabel(name))}: baseline ${fmtMeasure(name, m.baseline.mean)}, advised ${fmtMeasure(name, m.advised.mean)}, paired effect ${fmtMeasure(name, m.effect.mean, true)}${m.effect.ci95 ? ` [${fmtMeasure(name, m.effect.ci95[0])}, ${fmtMeasure(name, m.effect.ci95[1])}]` : ''}</li>`,
   );
-  const advice = result.advice.map((a) => `<code>${escapeHtml(a.path)}</code> → <code>${escapeHtml(JSON.stringify(a.value))}</code>`).join(', ');
+  const advice = [...new Set(result.advice.map((a) => `<code>${escapeHtml(a.path)}</code> → <code>${escapeHtml(shorten(JSON.stringify(a.value) ?? 'a change'))}</code>`))].join(', ');
   return `<section id="${escapeHtml(result.id)}"><h3>${escapeHtml(result.id)} <span class="${result.verdict}">${result.verdict}</span></h3>
 <p>${escapeHtml(details.shows)} Rule <code>${escapeHtml(result.ruleId)}</code>, GUIDE ${escapeHtml(details.guide)}, ${details.data === 'mnist' ? 'MNIST' : 'synthetic data'}.
 The rule suggested ${advice || 'a change'}.</p>
@@ -136,6 +136,11 @@ The rule suggested ${advice || 'a change'}.</p>
 <p>Metric (fixed in advance): ${escapeHtml(details.metricLabel)}. Effect ${escapeHtml(formatEffect(result, result.effect.mean))}, paired 95% CI ${formatInterval(result)},
 minimal effect ${formatMinimal(result)}, seeds ${result.seeds.join(', ')}.</p>
 ${measures.length ? `<ul>${measures.join('')}</ul>` : ''}${chart}</section>`;
+}
+
+/** A suggested value as the report prints it: a long one (a whole layer list) is cut, results.json has it all. */
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 function fmtMeasure(name: string, value: number, signed = false): string {
