@@ -220,8 +220,9 @@ function tensorsOf(tf: TF, spec: TrainSpec, data: DataSpec, examples: Examples):
   const shape = data.kind === 'sequence' ? [examples.count, data.task.steps, data.task.symbols] : [examples.count, examples.width];
   const x = tf.tensor(examples.features, shape);
   const classes = data.kind === 'sequence' ? data.task.classes : CLASSES;
-  const digits = tf.oneHot(tf.tensor1d(examples.labels, 'int32'), classes);
-  const y = spec.lossWeights ? [digits, tf.oneHot(tf.tensor1d(Array.from(examples.labels, (l) => l % 2), 'int32'), 2)] : digits;
+  // tidy: the int32 label vectors oneHot reads are intermediates (they leaked one tensor per split before).
+  const digits = tf.tidy(() => tf.oneHot(tf.tensor1d(examples.labels, 'int32'), classes));
+  const y = spec.lossWeights ? [digits, tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from(examples.labels, (l) => l % 2), 'int32'), 2))] : digits;
   return { x, y, labels: examples.labels, count: examples.count };
 }
 
