@@ -3,16 +3,16 @@
  * output contract and the canonical model.
  */
 import { readFile } from 'node:fs/promises';
-import { lintText } from './engine/lint.js';
 import type { LintOptions, LintResult } from './engine/lint.js';
+import { lintText } from './rules/index.js';
 
-export { lintText, readConfig, runRules, PARSE_ERROR } from './engine/lint.js';
+export { readConfig, runRules, PARSE_ERROR } from './engine/lint.js';
 export type { Diagnostic, LintOptions, LintResult, ReadConfig, RuleFinding } from './engine/lint.js';
 export { resolveRules, ConfigError } from './engine/settings.js';
 export type { RuleSetting, RuleSettings, ResolvedRule } from './engine/settings.js';
 export { createRule, docsUrl } from './engine/rule.js';
 export type * from './engine/rule.js';
-export { RULES, findRule } from './rules/index.js';
+export { RULES, findRule, lintText } from './rules/index.js';
 export { hplintSchema } from './model/schema.js';
 export type * from './model/types.js';
 export type { FormatName } from './adapters/adapter.js';

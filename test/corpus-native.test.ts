@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/engine/lint.js';
+import { lintText } from '../src/rules/index.js';
 
 /**
  * Real configs from ../shared/corpus, hand-translated into the native format (each file names its source).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/engine/lint.js';
+import { lintText } from '../src/rules/index.js';
 import { corpusIndex, corpusText, withoutShared } from './helpers/shared.js';
 
 /**

@@ -18,6 +18,25 @@ export interface Detection {
   readonly reason: string;
 }
 
+/** An adapter that threw: a bug in that adapter, which the engine reports on the file it was reading. */
+export class AdapterFailure extends Error {
+  constructor(
+    readonly adapter: FormatName,
+    cause: unknown,
+  ) {
+    super(`adapter ${adapter}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** Runs one adapter step, naming the adapter if it throws. */
+export function asAdapter<T>(adapter: Adapter, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw new AdapterFailure(adapter.name, error);
+  }
+}
+
 /** Picks the adapter for parsed data, or forces one by name. */
 export function detectFormat(root: unknown, forced?: FormatName): Detection {
   if (forced && forced !== 'unknown') {
@@ -26,7 +45,7 @@ export function detectFormat(root: unknown, forced?: FormatName): Detection {
   }
   let best: { adapter: Adapter; score: number } | undefined;
   for (const adapter of ADAPTERS) {
-    const score = adapter.detect(root);
+    const score = asAdapter(adapter, () => adapter.detect(root));
     if (score > 0 && (!best || score > best.score)) best = { adapter, score };
   }
   if (!best) return { format: 'unknown', reason: 'no known training-config keys at the top level' };

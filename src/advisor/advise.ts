@@ -1,6 +1,7 @@
 import type { FormatName } from '../adapters/adapter.js';
 import type { Evidence } from '../bench/evidence-format.js';
-import { lintText, PARSE_ERROR, readConfig } from '../engine/lint.js';
+import { PARSE_ERROR, readConfig } from '../engine/lint.js';
+import { lintText } from '../rules/index.js';
 import type { RuleSettings } from '../engine/settings.js';
 import { pointer } from '../model/pointer.js';
 import { PLATEAU } from '../knowledge/guide.js';

@@ -1,7 +1,7 @@
 import { isMap, parseDocument } from 'yaml';
 import type { FormatName } from '../adapters/adapter.js';
 import { applyEditGroups } from '../engine/fix.js';
-import { lintText } from '../engine/lint.js';
+import { lintText } from '../rules/index.js';
 import type { Diagnostic } from '../engine/lint.js';
 import type { EditOp } from '../engine/rule.js';
 import { parsePointer } from '../model/pointer.js';

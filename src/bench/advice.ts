@@ -1,7 +1,6 @@
-import { lintText } from '../engine/lint.js';
 import type { Diagnostic } from '../engine/lint.js';
 import type { EditOp } from '../engine/rule.js';
-import { findRule } from '../rules/index.js';
+import { findRule, lintText } from '../rules/index.js';
 import type { NativeConfig } from './config.js';
 
 /**

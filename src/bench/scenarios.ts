@@ -1,4 +1,5 @@
 import { PLATEAU } from '../knowledge/guide.js';
+import type { RuleId } from '../rules/index.js';
 import type { Budget } from './budget.js';
 import { trainSpecOf } from './config.js';
 import type { NativeConfig, NativeLayer, SearchDimension, Setting } from './config.js';
@@ -17,7 +18,7 @@ export type MetricName = 'testAccuracy' | 'epochsTrained' | 'selectedTrialAccura
 export interface Scenario {
   readonly id: string;
   /** The rule whose advice this scenario tests. */
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   readonly guide: string;
   readonly title: string;
   /** What the pair shows, in one sentence. */

@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FormatName } from '../adapters/adapter.js';
 import type { FixMode } from '../engine/fix.js';
-import { parseErrorDiagnostic } from '../engine/lint.js';
+import { INTERNAL_ERROR, parseErrorDiagnostic } from '../engine/lint.js';
 import type { LintResult } from '../engine/lint.js';
 import type { ResolvedRule } from '../engine/settings.js';
 import { isRuleSeverity } from '../engine/settings.js';
@@ -85,6 +85,8 @@ export async function checkCommand(operands: readonly string[], flags: CheckFlag
   if (flags.output) writeFileSync(flags.output, report);
   else io.stdout(report);
 
+  // A rule or an adapter that threw is hplint's failure, not the config's: exit 2, as for any internal error.
+  if (results.some((r) => r.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR))) return 2;
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
   if (errors > 0) return 1;

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { adapterNames } from '../adapters/index.js';
 import type { BenchFlags } from '../bench/command.js';
 import type { AdviseFlags } from './advise.js';
 import { ConfigError } from '../engine/settings.js';
@@ -39,7 +40,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .option('-r, --rule <id=severity>', 'set a rule\'s severity (off, info, warning, error); repeatable', collect, [])
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <name>', 'file name to report for standard input')
-    .addOption(new Option('--input-format <name>', 'read every file as this format').choices(['native', 'hf', 'keras', 'tfjs', 'lightning', 'yolo', 'sweep', 'detectron2']))
+    .addOption(new Option('--input-format <name>', 'read every file as this format').choices(adapterNames()))
     .option('--no-color', 'never colour the output')
     .option('--verbose', 'say which format each file was read as, and why')
     .option('-c, --config <file>', 'use this config file instead of looking for one upward from each file')
@@ -97,7 +98,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
     .option('--apply', 'write a copy of the config with the suggested values (needs --out)')
     .option('--out <file>', 'where --apply writes the copy')
-    .addOption(new Option('--input-format <name>', 'read the config as this format').choices(['native', 'hf', 'keras', 'tfjs', 'lightning', 'yolo', 'sweep', 'detectron2']))
+    .addOption(new Option('--input-format <name>', 'read the config as this format').choices(adapterNames()))
     .option('--no-color', 'never colour the output')
     .action(async (config: string, flags: AdviseFlags) => {
       const { adviseCommand } = await import('./advise.js');

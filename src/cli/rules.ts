@@ -3,6 +3,7 @@ import { docsUrl } from '../engine/rule.js';
 import type { AnyRule } from '../engine/rule.js';
 import { RULES, findRule } from '../rules/index.js';
 import { UsageError } from '../usage-error.js';
+import { forTerminal } from './rule-docs.js';
 
 /** `hplint rules`: the catalogue from rule metadata, as a table or JSON. */
 export function rulesCommand(format: 'text' | 'json'): string {
@@ -29,7 +30,7 @@ export function explainCommand(ruleId: string): string {
   const rule = findRule(ruleId);
   if (!rule) throw new UsageError(`unknown rule "${ruleId}" (see \`hplint rules\`)`);
   const page = new URL(`../../docs/rules/${rule.id}.md`, import.meta.url);
-  if (existsSync(page)) return readFileSync(page, 'utf8');
+  if (existsSync(page)) return forTerminal(readFileSync(page, 'utf8'));
   return `${rule.id}: ${rule.meta.description}\n${docsUrl(rule.id)}\n`;
 }
 

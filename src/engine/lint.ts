@@ -1,38 +1,23 @@
 import type { DefaultValue, FormatName } from '../adapters/adapter.js';
-import { detectFormat } from '../adapters/index.js';
+import { AdapterFailure, asAdapter, detectFormat } from '../adapters/index.js';
 import { normalizeConfig } from '../model/normalize.js';
 import { parentPointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
-import { RULES } from '../rules/index.js';
 import { parseSource } from '../source/document.js';
 import type { SourceDocument } from '../source/document.js';
 import { LIMITS } from '../source/limits.js';
 import { FILE_START } from '../source/range.js';
 import type { SourcePath, SourceRange } from '../source/range.js';
-import type { AnyRule, DocumentFacts, EditOp, Finding, Severity, Tier } from './rule.js';
-import { effectiveSeverity, resolveRules } from './settings.js';
+import { internalErrorDiagnostic, parseErrorDiagnostic } from './diagnostic.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { AnyRule, DocumentFacts, Finding, Severity } from './rule.js';
+import { effectiveSeverity } from './settings.js';
 import { applySuppressions } from './suppressions.js';
 import type { ResolvedRule, RuleSettings } from './settings.js';
 
-/** One reported problem, as the JSON output contract (README "JSON output") gives it. */
-export interface Diagnostic {
-  readonly ruleId: string;
-  readonly severity: Severity;
-  readonly tier: Tier;
-  readonly message: string;
-  /** Canonical JSON pointer the diagnostic is about ('' for the whole file). */
-  readonly path: Pointer;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly suggestion?: { readonly path: Pointer; readonly description: string; readonly value?: unknown; readonly edits?: readonly EditOp[] };
-  /** Safe edits for `--fix`. */
-  readonly fix?: readonly EditOp[];
-  /** Zero-based offsets of the reported range, for fixes and editors. */
-  readonly range: readonly [number, number];
-}
+export { INTERNAL_ERROR, PARSE_ERROR, parseErrorDiagnostic } from './diagnostic.js';
+export type { Diagnostic } from './diagnostic.js';
 
 export interface LintResult {
   /** As given or relative to the working directory; `<stdin>` without a name. */
@@ -66,16 +51,30 @@ export interface ReadConfig {
   readonly defaults: ReadonlyMap<Pointer, DefaultValue>;
   /** Canonical paths whose value the adapter computed from its source (never edited by fixes). */
   readonly derived?: ReadonlySet<Pointer>;
+  /** The adapter threw on this file (a bug in hplint): reported as the file's `internal-error`, no rule runs. */
+  readonly adapterFailure?: AdapterFailure;
 }
-
-export const PARSE_ERROR = 'parse-error';
 
 /** Parses and adapts a file's text into the canonical model, without running rules. */
 export function readConfig(text: string, options: Pick<LintOptions, 'filePath' | 'inputFormat'> = {}): ReadConfig {
   const document = parseSource(text, options.filePath ?? '<text>');
-  const empty = { sources: new Map(), defaults: new Map() };
-  if (document.problems.length > 0) return { document, format: 'unknown', reason: 'the file does not parse', ...empty };
-  const detection = detectFormat(document.root, options.inputFormat);
+  if (document.problems.length > 0) return { document, format: 'unknown', reason: 'the file does not parse', ...nothingRead() };
+  try {
+    return adapt(document, options.inputFormat);
+  } catch (error) {
+    if (!(error instanceof AdapterFailure)) throw error;
+    return { document, format: error.adapter, reason: `adapter ${error.adapter} failed`, adapterFailure: error, ...nothingRead() };
+  }
+}
+
+/** The source map of a file nothing was read from. */
+function nothingRead() {
+  return { sources: new Map<Pointer, SourcePath>(), defaults: new Map<Pointer, DefaultValue>() };
+}
+
+/** Detects the format of a parsed file and reads it as canonical config; an adapter that throws is named. */
+function adapt(document: SourceDocument, inputFormat: FormatName | undefined): ReadConfig {
+  const detection = detectFormat(document.root, inputFormat);
   if (!detection.adapter) {
     // Not a training config: only rules that read any file (security checks of the YAML itself) run.
     const facts: DocumentFacts = {
@@ -87,9 +86,10 @@ export function readConfig(text: string, options: Pick<LintOptions, 'filePath' |
       unknownKeys: [],
       tags: document.tags,
     };
-    return { document, format: detection.format, reason: detection.reason, facts, ...empty };
+    return { document, format: detection.format, reason: detection.reason, facts, ...nothingRead() };
   }
-  const output = detection.adapter.read(document.root);
+  const adapter = detection.adapter;
+  const output = asAdapter(adapter, () => adapter.read(document.root));
   const normalized = normalizeConfig(output.config);
   const sources = output.sources;
   const defaults = output.defaults ?? new Map<Pointer, DefaultValue>();
@@ -120,12 +120,11 @@ function syntaxOf(document: SourceDocument): 'yaml' | 'json' {
   }
 }
 
-/** Lints one file's text. Never throws for bad input: unreadable text becomes `parse-error` diagnostics. */
-export function lintText(text: string, options: LintOptions = {}): LintResult {
-  return lintWith(text, options, resolveRules(RULES, options.rules));
-}
-
-/** Lints with rules already resolved (the CLI resolves once for many files). */
+/**
+ * Lints one file's text with the rules the caller resolved (the engine knows no rule set: the rules layer's
+ * `lintText` passes the registry, the CLI resolves once for many files). Never throws for bad input:
+ * unreadable text becomes `parse-error` diagnostics.
+ */
 export function lintWith(text: string, options: LintOptions, rules: readonly ResolvedRule[]): LintResult {
   return lintAndRead(text, options, rules).result;
 }
@@ -151,12 +150,18 @@ function lintRead(text: string, filePath: string, options: LintOptions, rules: r
     const diagnostics = document.problems.map((problem) => parseErrorDiagnostic(problem.message, problem.range));
     return { filePath, format: read.format, diagnostics, reason: read.reason, source: text };
   }
+  if (read.adapterFailure) {
+    const diagnostics = [internalErrorDiagnostic(`adapter ${read.adapterFailure.adapter}`, read.adapterFailure.cause)];
+    return { filePath, format: read.format, diagnostics, reason: read.reason, source: text };
+  }
   if (!read.facts) return { filePath, format: read.format, diagnostics: [], reason: read.reason, source: text };
-  const findings = runRules(read.config ?? {}, read.facts, rules);
+  const failures: Diagnostic[] = [];
+  const findings = runRules(read.config ?? {}, read.facts, rules, (rule, error) => failures.push(internalErrorDiagnostic(`rule ${rule.id}`, error)));
   const diagnostics = findings.map(({ rule, severity, finding }) => {
     const range = locate(finding, read);
     return toDiagnostic(rule, severity, finding, range);
   });
+  diagnostics.push(...failures);
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   const kept = applySuppressions(text, diagnostics, { reportUnused: options.reportUnusedDisableDirectives === true });
   return { filePath, format: read.format, diagnostics: kept, reason: read.reason, source: text };
@@ -168,18 +173,35 @@ export interface RuleFinding {
   readonly finding: Finding;
 }
 
-/** Runs resolved rules over a config; shared by the CLI engine and the ESLint plugin. */
-export function runRules(config: TrainingConfig, facts: DocumentFacts, rules: readonly ResolvedRule[]): RuleFinding[] {
+/**
+ * Runs resolved rules over a config; shared by the CLI engine and the ESLint plugin. A rule that throws is a
+ * bug in hplint: with `onFailure`, its findings are dropped and the other rules still run; without it (the
+ * ESLint plugin, where ESLint names the failing rule itself) the error propagates.
+ */
+export function runRules(
+  config: TrainingConfig,
+  facts: DocumentFacts,
+  rules: readonly ResolvedRule[],
+  onFailure?: (rule: AnyRule, error: unknown) => void,
+): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const resolved of rules) {
     const { rule } = resolved;
     const applies = facts.format === 'unknown' ? rule.meta.anyFile === true : !rule.meta.formats || rule.meta.formats.includes(facts.format);
     if (!applies) continue;
-    rule.check(config, {
-      options: resolved.options,
-      document: facts,
-      report: (finding) => out.push({ rule, severity: effectiveSeverity(rule, resolved.severity, finding.severity), finding }),
-    });
+    const found: RuleFinding[] = [];
+    try {
+      rule.check(config, {
+        options: resolved.options,
+        document: facts,
+        report: (finding) => found.push({ rule, severity: effectiveSeverity(rule, resolved.severity, finding.severity), finding }),
+      });
+    } catch (error) {
+      if (!onFailure) throw error;
+      onFailure(rule, error);
+      continue;
+    }
+    out.push(...found);
   }
   return out;
 }
@@ -216,21 +238,6 @@ function toDiagnostic(rule: AnyRule, severity: Severity, finding: Finding, range
     range: [range.start, range.end],
     ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
     ...(finding.fix ? { fix: finding.fix } : {}),
-  };
-}
-
-export function parseErrorDiagnostic(message: string, range: SourceRange = FILE_START): Diagnostic {
-  return {
-    ruleId: PARSE_ERROR,
-    severity: 'error',
-    tier: null,
-    message,
-    path: '',
-    line: range.line,
-    column: range.column,
-    endLine: range.endLine,
-    endColumn: range.endColumn,
-    range: [range.start, range.end],
   };
 }
 

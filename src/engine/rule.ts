@@ -40,6 +40,8 @@ export interface RuleMeta<Options> {
   readonly formats?: readonly FormatName[];
   /** Runs on every YAML/JSON file hplint reads, training config or not (checks of the file itself). */
   readonly anyFile?: boolean;
+  /** Also runs on TF.js training code, as a rule of the ESLint plugin (its extractor can see what it checks). */
+  readonly code?: boolean;
   readonly optionsSchema: OptionsSchema;
   readonly defaultOptions: Options;
 }

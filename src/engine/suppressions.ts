@@ -1,6 +1,6 @@
 import { LineCounter, Parser } from 'yaml';
-import type { Diagnostic } from './lint.js';
-import { PARSE_ERROR } from './lint.js';
+import { PARSE_ERROR } from './diagnostic.js';
+import type { Diagnostic } from './diagnostic.js';
 
 /** The id of the diagnostic `--report-unused-disable-directives` adds for a directive that suppresses nothing. */
 export const UNUSED_DIRECTIVE = 'unused-disable-directive';

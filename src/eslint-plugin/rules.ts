@@ -10,28 +10,8 @@ import { fixFor } from './edits.js';
 import { extract } from './extract.js';
 import type { ExtractedSetup, Extraction } from './extract.js';
 
-/** The catalogue rules that have something to say about TF.js training code (issue 6). */
-export const CODE_RULE_IDS: readonly string[] = [
-  'learning-rate-range',
-  'invalid-value',
-  'batch-size-extremes',
-  'batchnorm-small-batch',
-  'dropout-before-batchnorm',
-  'dropout-range',
-  'recurrent-dropout',
-  'momentum-range',
-  'adam-parameters',
-  'weight-decay-range',
-  'kernel-size',
-  'loss-magnitude-gap',
-  'loss-output-mismatch',
-  'early-stopping-patience',
-  'missing-validation',
-  'early-stopping-missing',
-];
-
-/** The shared rules the plugin exposes: those of the list above that exist in the registry. */
-export const CODE_RULES: readonly AnyRule[] = RULES.filter((rule) => CODE_RULE_IDS.includes(rule.id));
+/** The shared rules the plugin exposes: those whose metadata says they have something to say about TF.js code. */
+export const CODE_RULES: readonly AnyRule[] = RULES.filter((rule) => rule.meta.code === true);
 
 type MessageIds = 'finding' | 'suggestion';
 type Options = [Record<string, unknown>];

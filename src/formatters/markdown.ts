@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../engine/lint.js';
 import { docsUrl } from '../engine/rule.js';
+import { linkGuideCitations } from '../knowledge/guide-links.js';
 import type { Severity } from '../engine/rule.js';
 import type { Formatter } from './formatter.js';
 import { summarize } from './formatter.js';
 import { displayPath } from './paths.js';
-import { markdownCell, plural } from './text.js';
+import { markdownCell, plural } from '../render/text.js';
 
 const BADGE: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
 
@@ -34,6 +35,6 @@ export const markdown: Formatter = (results, context) => {
 
 function row(d: Diagnostic, documented: boolean): string {
   const rule = documented ? `[\`${d.ruleId}\`](${docsUrl(d.ruleId)})` : `\`${d.ruleId}\``;
-  const message = d.suggestion ? `${markdownCell(d.message)}<br>💡 ${markdownCell(d.suggestion.description)}` : markdownCell(d.message);
+  const message = linkGuideCitations(d.suggestion ? `${markdownCell(d.message)}<br>💡 ${markdownCell(d.suggestion.description)}` : markdownCell(d.message));
   return `| ${d.line}:${d.column} | ${BADGE[d.severity]} | ${rule} | ${message} |`;
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../engine/lint.js';
-import { PARSE_ERROR } from '../engine/lint.js';
+import { INTERNAL_ERROR, PARSE_ERROR } from '../engine/lint.js';
 import { docsUrl } from '../engine/rule.js';
+import { guideCitation, guideCitationLinks } from '../knowledge/guide-links.js';
 import type { AnyRule, Severity } from '../engine/rule.js';
 import { UNUSED_DIRECTIVE } from '../engine/suppressions.js';
 import type { Formatter } from './formatter.js';
@@ -19,13 +20,15 @@ interface Descriptor {
   readonly description: string;
   readonly level: Severity;
   readonly helpUri?: string;
-  readonly guide?: string;
+  /** What the rule rests on, as text and as Markdown with links into docs/guide.md. */
+  readonly guide?: { readonly text: string; readonly markdown: string };
   readonly tags: readonly string[];
 }
 
 /** Diagnostics that come from the engine, not from a rule: they still need a descriptor for `ruleIndex`. */
 const ENGINE_DESCRIPTORS: readonly Descriptor[] = [
   { id: PARSE_ERROR, description: 'The file cannot be read or parsed as YAML/JSON.', level: 'error', tags: ['syntax'] },
+  { id: INTERNAL_ERROR, description: 'A rule or an adapter of hplint failed on the file (a bug in hplint).', level: 'error', tags: ['internal'] },
   { id: UNUSED_DIRECTIVE, description: 'An hplint-disable directive that suppresses nothing.', level: 'error', tags: ['suppressions'] },
 ];
 
@@ -36,19 +39,19 @@ function describeRule(rule: AnyRule): Descriptor {
     description: rule.meta.description,
     level: rule.meta.severity,
     helpUri: docsUrl(rule.id),
-    guide: `GUIDE ${rule.meta.guide}, ${tier}`,
+    guide: { text: `${guideCitation(rule.meta.guide)}, ${tier}`, markdown: `${guideCitationLinks(rule.meta.guide)}, ${tier}` },
     tags: [rule.meta.category],
   };
 }
 
 function reportingDescriptor(d: Descriptor): Record<string, unknown> {
   const helpText = d.helpUri ? `${d.description} See ${d.helpUri}` : d.description;
-  const helpMarkdown = d.helpUri ? `**${d.id}**: ${d.description}\n\n[Documentation](${d.helpUri})${d.guide ? ` · ${d.guide}` : ''}` : `**${d.id}**: ${d.description}`;
+  const helpMarkdown = d.helpUri ? `**${d.id}**: ${d.description}\n\n[Documentation](${d.helpUri})${d.guide ? ` · ${d.guide.markdown}` : ''}` : `**${d.id}**: ${d.description}`;
   return {
     id: d.id,
     name: d.id,
     shortDescription: { text: d.description },
-    fullDescription: { text: d.guide ? `${d.description} (${d.guide})` : d.description },
+    fullDescription: { text: d.guide ? `${d.description} (${d.guide.text})` : d.description },
     ...(d.helpUri ? { helpUri: d.helpUri } : {}),
     help: { text: helpText, markdown: helpMarkdown },
     defaultConfiguration: { level: LEVEL[d.level] },

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import type { Diagnostic } from '../engine/lint.js';
 import type { Formatter } from './formatter.js';
 import { summarize } from './formatter.js';
-import { plural } from './text.js';
+import { plural } from '../render/text.js';
 
 const SYMBOL = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 

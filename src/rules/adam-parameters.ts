@@ -45,6 +45,7 @@ export default createRule<Options>({
     tier: 3,
     category: 'optimizer',
     guide: '§6',
+    code: true,
     fixable: 'unsafe',
     optionsSchema: optionsSchema(Object.fromEntries(PARAMETERS.map((p) => [p, bandSchema]))),
     defaultOptions: ADAM,

@@ -25,6 +25,7 @@ export default createRule<Options>({
     tier: 2,
     category: 'batch-size',
     guide: '§3, §7',
+    code: true,
     fixable: 'unsafe',
     optionsSchema: optionsSchema({
       max: { type: 'integer', minimum: 1 },

@@ -18,6 +18,7 @@ export default createRule<Options>({
     tier: 2,
     category: 'batch-size',
     guide: '§3, §6',
+    code: true,
     fixable: 'unsafe',
     optionsSchema: optionsSchema({ minBatch: { type: 'integer', minimum: 2 } }),
     defaultOptions: { minBatch: BATCH.batchNormMin },

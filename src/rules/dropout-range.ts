@@ -25,6 +25,7 @@ export default createRule<Options>({
     tier: 3,
     category: 'regularization',
     guide: '§7',
+    code: true,
     fixable: 'unsafe',
     optionsSchema: optionsSchema({ max: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } }),
     defaultOptions: { max: DROPOUT.max },

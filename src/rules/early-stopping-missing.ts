@@ -22,6 +22,7 @@ export default createRule<Options>({
     tier: null,
     category: 'training-process',
     guide: '§2.4.1',
+    code: true,
     fixable: 'unsafe',
     optionsSchema: optionsSchema({ minEpochs: { type: 'number', minimum: 1 }, patience: { type: 'integer', minimum: 1 } }),
     defaultOptions: { minEpochs: PLATEAU.earlyStoppingEpochs, patience: PLATEAU.patience },

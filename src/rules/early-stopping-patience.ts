@@ -18,6 +18,7 @@ export default createRule<Options>({
     tier: null,
     category: 'training-process',
     guide: '§2.4.1',
+    code: true,
     fixable: 'unsafe',
     optionsSchema: optionsSchema({ minPatience: { type: 'integer', minimum: 1 } }),
     defaultOptions: { minPatience: PLATEAU.patience },

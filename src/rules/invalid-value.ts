@@ -74,6 +74,7 @@ export default createRule<Record<string, never>>({
     tier: null,
     category: 'training-process',
     guide: 'schema',
+    code: true,
     fixable: false,
     ...NO_OPTIONS,
   },

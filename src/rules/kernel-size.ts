@@ -18,6 +18,7 @@ export default createRule<Options>({
     tier: 3,
     category: 'network',
     guide: '§7',
+    code: true,
     fixable: 'unsafe',
     optionsSchema: optionsSchema({
       sizes: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1 } },

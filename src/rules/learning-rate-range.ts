@@ -40,6 +40,7 @@ export default createRule<Options>({
     tier: 1,
     category: 'learning-rate',
     guide: '§5, §7, §4.5',
+    code: true,
     fixable: 'unsafe',
     optionsSchema: optionsSchema({
       ranges: { type: 'object', additionalProperties: false, properties: Object.fromEntries(Object.keys(LEARNING_RATE_RANGES).map((k) => [k, rangeSchema])) },

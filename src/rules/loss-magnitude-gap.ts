@@ -27,6 +27,7 @@ export default createRule<Options>({
     tier: 1,
     category: 'loss',
     guide: '§6, §7',
+    code: true,
     fixable: 'unsafe',
     optionsSchema: optionsSchema({ maxRatio: { type: 'number', exclusiveMinimum: 1 } }),
     defaultOptions: { maxRatio: LOSS_MAGNITUDE_RATIO },

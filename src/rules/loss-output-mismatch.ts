@@ -25,6 +25,7 @@ export default createRule<Record<string, never>>({
     tier: 1,
     category: 'loss',
     guide: '§2.2',
+    code: true,
     fixable: 'unsafe',
     ...NO_OPTIONS,
   },

@@ -29,6 +29,7 @@ export default createRule<Options>({
     tier: null,
     category: 'training-process',
     guide: '§2.4.1, §5.2',
+    code: true,
     fixable: 'unsafe',
     optionsSchema: optionsSchema({ suggestedValidationSplit: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } }),
     defaultOptions: { suggestedValidationSplit: 0.1 },

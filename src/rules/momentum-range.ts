@@ -22,6 +22,7 @@ export default createRule<Options>({
     tier: 2,
     category: 'momentum',
     guide: '§6',
+    code: true,
     fixable: 'unsafe',
     optionsSchema: optionsSchema({ low: unitInterval, high: unitInterval, recommended: unitInterval }),
     defaultOptions: { low: MOMENTUM.low, high: MOMENTUM.high, recommended: MOMENTUM.recommended },

@@ -10,6 +10,7 @@ export default createRule<Record<string, never>>({
     tier: 3,
     category: 'regularization',
     guide: '§6',
+    code: true,
     fixable: 'unsafe',
     ...NO_OPTIONS,
   },

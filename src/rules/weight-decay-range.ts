@@ -38,6 +38,7 @@ export default createRule<Options>({
     tier: 3,
     category: 'regularization',
     guide: '§7, §6',
+    code: true,
     fixable: 'unsafe',
     optionsSchema: optionsSchema({ coupledInfoAbove: positive, coupledMax: positive, decoupledMax: positive, suggested: positive }),
     defaultOptions: {

@@ -14,7 +14,7 @@ export default createRule<Record<string, never>>({
     severity: 'warning',
     tier: null,
     category: 'syntax',
-    guide: 'REFERENCE YAML',
+    guide: 'YAML 1.1',
     fixable: 'safe',
     ...NO_OPTIONS,
   },

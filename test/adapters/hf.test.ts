@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hfAdapter } from '../../src/adapters/hf.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 import { canonicalView } from '../helpers/adapters.js';
 import { corpusText, withoutShared } from '../helpers/shared.js';
 import { brief, dedent } from '../helpers/lint.js';

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { kerasAdapter } from '../../src/adapters/keras.js';
 import { layerType, snakeToCamel } from '../../src/adapters/keras-model.js';
 import { fixText } from '../../src/engine/fix.js';
-import { lintText, readConfig } from '../../src/engine/lint.js';
+import { readConfig } from '../../src/engine/lint.js';
+import { lintText, RULES } from '../../src/rules/index.js';
 import { resolveRules } from '../../src/engine/settings.js';
-import { RULES } from '../../src/rules/index.js';
 import { corpusFiles, corpusText, withoutShared } from '../helpers/shared.js';
 import { fixture, goldenPath, goldenYaml } from './golden.js';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../src/adapters/index.js';
 import { parseSweepExpression } from '../../src/adapters/sweep-expression.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 
 /** Keys every adapter looks for, so generated documents reach their deeper branches. */
 const KEYS = [

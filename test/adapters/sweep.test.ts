@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalParameter, sweepAdapter } from '../../src/adapters/sweep.js';
 import { parseSweepExpression } from '../../src/adapters/sweep-expression.js';
-import { lintText, readConfig } from '../../src/engine/lint.js';
+import { readConfig } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 import { corpusText, withoutShared } from '../helpers/shared.js';
 import { dedent } from '../helpers/lint.js';
 import { fixture, goldenPath, goldenYaml } from './golden.js';

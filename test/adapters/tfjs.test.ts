@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tfjsAdapter } from '../../src/adapters/tfjs.js';
-import { lintText, readConfig } from '../../src/engine/lint.js';
+import { readConfig } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 import { corpusText, withoutShared } from '../helpers/shared.js';
 import { fixture, goldenPath, goldenYaml } from './golden.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advise } from '../../src/advisor/advise.js';
 import { applyAdvice } from '../../src/advisor/apply.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 import { dedent } from '../helpers/lint.js';
 import { adviseFixture, fixtureText } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 
 /**
  * Defined behaviour for the inputs a linter meets on files it did not write. Each case states what hplint

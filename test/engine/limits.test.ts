@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 
 describe('input limits', () => {
   it('refuses a file over --max-file-size with one parse-error, without parsing it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 import { parseDirectives } from '../../src/engine/suppressions.js';
 import { dedent } from '../helpers/lint.js';
 

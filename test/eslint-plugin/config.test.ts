@@ -4,7 +4,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { docsUrl } from '../../src/engine/rule.js';
 import plugin from '../../src/eslint-plugin/index.js';
-import { CODE_RULE_IDS } from '../../src/eslint-plugin/rules.js';
+import { CODE_RULES } from '../../src/eslint-plugin/rules.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; exports: Record<string, unknown> };
 
@@ -25,7 +25,7 @@ function eslintWith(...extra: ESLint.Options['overrideConfig'][]): ESLint {
 describe('the ESLint plugin', () => {
   it('describes itself for flat config and exposes every code rule', () => {
     expect(plugin.meta).toEqual({ name: 'hplint', version: packageJson.version, namespace: 'hplint' });
-    expect(Object.keys(plugin.rules).sort()).toEqual([...CODE_RULE_IDS].sort());
+    expect(Object.keys(plugin.rules).sort()).toEqual(CODE_RULES.map((rule) => rule.id).sort());
     for (const [id, rule] of Object.entries(plugin.rules)) expect(rule.meta.docs?.url).toBe(docsUrl(id));
     expect(packageJson.exports['./eslint-plugin']).toEqual({ types: './dist/eslint-plugin/index.d.ts', default: './dist/eslint-plugin/index.js' });
   });
@@ -35,7 +35,7 @@ describe('the ESLint plugin', () => {
     expect(recommended.plugins?.hplint).toBe(plugin);
     expect(recommended.rules?.['hplint/invalid-value']).toBe('error');
     expect(recommended.rules?.['hplint/learning-rate-range']).toBe('warn');
-    expect(Object.keys(recommended.rules ?? {})).toHaveLength(CODE_RULE_IDS.length);
+    expect(Object.keys(recommended.rules ?? {})).toHaveLength(CODE_RULES.length);
   });
 
   it('lints a TypeScript file through a real ESLint instance', async () => {

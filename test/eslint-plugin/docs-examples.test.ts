@@ -3,7 +3,7 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/eslint-plugin/index.js';
-import { CODE_RULE_IDS } from '../../src/eslint-plugin/rules.js';
+import { CODE_RULES } from '../../src/eslint-plugin/rules.js';
 import { examplesOf } from '../helpers/docs.js';
 
 /**
@@ -22,7 +22,7 @@ function ruleIdsReported(code: string, ruleId: string): string[] {
 }
 
 describe('TF.js examples in the rule docs', () => {
-  for (const ruleId of CODE_RULE_IDS) {
+  for (const ruleId of CODE_RULES.map((rule) => rule.id)) {
     describe(ruleId, () => {
       const examples = examplesOf(readFileSync(new URL(`${ruleId}.md`, DOCS), 'utf8')).filter((e) => e.language === 'ts');
       it('has a ❌ and a ✅ TF.js example', () => {

@@ -1,7 +1,6 @@
-import { lintText } from '../../src/engine/lint.js';
 import type { LintResult } from '../../src/engine/lint.js';
 import type { FormatterContext } from '../../src/formatters/formatter.js';
-import { RULES } from '../../src/rules/index.js';
+import { lintText, RULES } from '../../src/rules/index.js';
 import { dedent } from '../helpers/lint.js';
 
 export const CWD = '/repo';

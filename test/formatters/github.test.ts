@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 import { escapeData, escapeProperty, github } from '../../src/formatters/github.js';
 import { clean, context, results } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 import { sarif } from '../../src/formatters/sarif.js';
 import { sharedPath, withoutShared } from '../helpers/shared.js';
 import { clean, context, results } from './fixtures.js';

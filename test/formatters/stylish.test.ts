@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText, RULES } from '../../src/rules/index.js';
 import { stylish } from '../../src/formatters/stylish.js';
-import { RULES } from '../../src/rules/index.js';
 
 const context = { cwd: '/', color: false, rules: RULES, version: '0.0.0' };
 const report = (text: string, filePath = 'train.yaml') => stylish([lintText(text, { filePath })], context);

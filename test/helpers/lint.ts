@@ -1,4 +1,4 @@
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 import type { Diagnostic, LintOptions } from '../../src/engine/lint.js';
 import type { RuleSetting } from '../../src/engine/settings.js';
 

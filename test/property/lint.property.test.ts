@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../src/adapters/index.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/rules/index.js';
 import type { LintResult } from '../../src/engine/lint.js';
 import { hplintSchema } from '../../src/model/schema.js';
 

@@ -1,7 +1,7 @@
 import { formatNumber } from '../../rules/util.js';
 import type { Advice } from '../advise.js';
 import type { TuningPlan } from '../plan.js';
-import { markdownCell, plural } from '../../formatters/text.js';
+import { markdownCell, plural } from '../../render/text.js';
 import { show, showOrigin, showRange, showRates } from './values.js';
 
 /** The rationale's first sentence, for the table; the full text is in the folded details. */

@@ -4,7 +4,7 @@ import type { Severity } from '../../engine/rule.js';
 import { formatNumber } from '../../rules/util.js';
 import type { Advice } from '../advise.js';
 import type { TuningPlan } from '../plan.js';
-import { plural } from '../../formatters/text.js';
+import { plural } from '../../render/text.js';
 import { show, showOrigin, showRange, showRates } from './values.js';
 
 /** `--format text`: for a terminal, coloured when `color` (a TTY, NO_COLOR/FORCE_COLOR respected by the caller). */
