@@ -16,7 +16,8 @@ const shotIndex = args.indexOf('--screenshot');
 const screenshot = shotIndex >= 0 ? path.resolve(args[shotIndex + 1] ?? 'report.png') : undefined;
 const heightIndex = args.indexOf('--height');
 const height = heightIndex >= 0 ? Number(args[heightIndex + 1]) : 2400;
-const positional = args.filter((_, i) => ![shotIndex, shotIndex + 1, heightIndex, heightIndex + 1].includes(i) || i < 0);
+const flagged = [shotIndex, heightIndex].filter((i) => i >= 0).flatMap((i) => [i, i + 1]);
+const positional = args.filter((_, i) => !flagged.includes(i));
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
   console.error(`check-report-renders: no Chromium at ${chromium} (install the Debian package "chromium" or set CHROMIUM)`);

@@ -3,8 +3,12 @@
 # this repository (a local path, pinned to a commit) must refuse a commit with a bad config, with hplint's
 # message, and accept a good one; then it times the hook on a commit of 20 configs.
 #
-# Needs `pre-commit` (Debian: apt-get install pre-commit) and the npm registry: pre-commit builds the hook
-# with `npm install` + `npm pack` in its own clone. CI has neither, so this is run by hand:
+# Needs `pre-commit` (Debian: apt-get install pre-commit). pre-commit builds the hook with `npm install` +
+# `npm pack` in its own clone, then `npm install -g` of the packed tarball: npm reads what it can from its
+# cache (prefer-offline), so once the cache holds the hook's dependencies — `npm ci` of this repository
+# puts every locked package there; the global install also needs their registry metadata, cached by a
+# first run — it builds without the network (`npm_config_offline=true` makes that strict). .ci/run runs
+# this on every change; by hand:
 #   scripts/test-pre-commit.sh            # tests HEAD (commit your changes first)
 #   HPLINT_REV=<sha> scripts/test-pre-commit.sh
 set -euo pipefail

@@ -1,6 +1,7 @@
 import { pointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { SourcePath } from '../source/range.js';
+import type { Loader } from './loaders.js';
 
 /** The formats hplint reads; `unknown` is a file that is not a training config. */
 export type FormatName = 'native' | 'hf' | 'keras' | 'tfjs' | 'lightning' | 'yolo' | 'sweep' | 'detectron2' | 'unknown';
@@ -32,12 +33,13 @@ export interface AdapterOutput {
 export interface Adapter {
   readonly name: Exclude<FormatName, 'unknown'>;
   readonly description: string;
-  /**
-   * The framework loads its YAML with a loader that reads `2e-5` as a float (jsonargparse, OmegaConf),
-   * unlike plain PyYAML (YAML 1.1), which reads it as a string.
-   */
-  readonly exponentsAreFloats?: boolean;
   detect(root: unknown): number;
+  /**
+   * The loader the framework reads a YAML file of this format with (loaders.ts): `root` is the file as
+   * YAML 1.2 reads it, enough to tell dialects apart (axolotl from a TrainingArguments recipe). The engine
+   * then parses the file again with the loader's scalar rules and `read` gets that data.
+   */
+  loader(root: unknown): Loader;
   read(root: unknown): AdapterOutput;
 }
 

@@ -2,6 +2,7 @@ import { isPlainObject } from '../model/normalize.js';
 import type { SourcePath } from '../source/range.js';
 import { ConfigBuilder } from './adapter.js';
 import type { Adapter } from './adapter.js';
+import { LOADERS } from './loaders.js';
 import { DETECTRON2, DETECTRON2_DEFAULTS } from './defaults.js';
 import { asNumber, SourceReader } from './reader.js';
 
@@ -16,6 +17,8 @@ const SOLVER = 'SOLVER';
 export const detectron2Adapter: Adapter = {
   name: 'detectron2',
   description: 'detectron2 yacs config (SOLVER.BASE_LR, IMS_PER_BATCH, …)',
+  // yacs merges with `_decode_cfg_value`, which literal_evals strings: "1e-5" becomes 1e-05.
+  loader: () => LOADERS.yacs,
   detect(root) {
     if (!isPlainObject(root)) return 0;
     const keys = Object.keys(root);

@@ -1,6 +1,7 @@
 import { isPlainObject } from '../model/normalize.js';
-import { ConfigBuilder } from './adapter.js';
-import type { Adapter } from './adapter.js';
+import type { Adapter, AdapterOutput } from './adapter.js';
+import { LOADERS } from './loaders.js';
+import type { Loader } from './loaders.js';
 import {
   HF_DEFAULTS,
   HUGGINGFACE,
@@ -9,7 +10,9 @@ import {
   TRL,
   TRL_LORA_DEFAULTS,
 } from './defaults.js';
-import { asNumber, countKeys, SourceReader } from './reader.js';
+import { asNumber, countKeys, readMapping } from './reader.js';
+import type { SourceReader } from './reader.js';
+import { readView, sectionView } from './view.js';
 
 /**
  * HuggingFace `TrainingArguments` as a JSON dict or YAML recipe, and the recipe dialects built on it:
@@ -63,6 +66,14 @@ const FOREIGN_KEYS = ['lr0', 'zero_optimization', 'train_micro_batch_size_per_gp
 
 type Dialect = 'axolotl' | 'llama-factory' | 'llama-factory-v1' | 'transformers';
 
+/** Who loads a recipe of each dialect (loaders.ts; docs/formats.md gives the sources). */
+const DIALECT_LOADERS: Readonly<Record<Dialect, Loader>> = {
+  axolotl: LOADERS.axolotl,
+  'llama-factory': LOADERS['llama-factory'],
+  'llama-factory-v1': LOADERS['llama-factory'],
+  transformers: LOADERS['hf-argument-parser'],
+};
+
 function dialectOf(root: Record<string, unknown>): Dialect {
   if ('optim_config' in root || 'dist_config' in root || 'model_class' in root) return 'llama-factory-v1';
   if ('stage' in root || 'finetuning_type' in root || 'template' in root) return 'llama-factory';
@@ -88,26 +99,52 @@ export const hfAdapter: Adapter = {
   name: 'hf',
   description: 'HuggingFace TrainingArguments / TRL, axolotl or LLaMA-Factory recipe',
   detect(root) {
-    if (!isPlainObject(root)) return 0;
-    if (FOREIGN_KEYS.some((k) => k in root)) return 0;
-    const strong = countKeys(root, STRONG_KEYS);
-    if (strong === 0) return 0;
-    const supporting = countKeys(root, SUPPORTING_KEYS);
-    return Math.min(0.95, 0.6 + 0.05 * (strong + supporting));
+    const flat = detectFlat(root);
+    if (flat > 0 || !isPlainObject(root) || FOREIGN_KEYS.some((k) => k in root)) return flat;
+    return trainingSection(root) ? 0.5 : 0;
+  },
+  loader(root) {
+    if (!isPlainObject(root)) return LOADERS['hf-argument-parser'];
+    const section = detectFlat(root) > 0 ? undefined : trainingSection(root);
+    const recipe = section ? (root[section] as Record<string, unknown>) : root;
+    // ms-swift turns every value into a command-line string that argparse types (`train_type` is its key).
+    if ('train_type' in recipe || 'sft_type' in recipe) return LOADERS['ms-swift'];
+    return DIALECT_LOADERS[dialectOf(recipe)];
   },
   read(root) {
-    const builder = new ConfigBuilder();
-    if (!isPlainObject(root)) return builder.output();
-    const reader = new SourceReader(root, builder);
-    const dialect = dialectOf(root);
+    if (!isPlainObject(root) || detectFlat(root) > 0) return readFlat(root);
+    const section = trainingSection(root);
+    return section ? readView(sectionView(root, [section]), readFlat) : readFlat(root);
+  },
+};
+
+function detectFlat(root: unknown): number {
+  if (!isPlainObject(root)) return 0;
+  if (FOREIGN_KEYS.some((k) => k in root)) return 0;
+  const strong = countKeys(root, STRONG_KEYS);
+  if (strong === 0) return 0;
+  const supporting = countKeys(root, SUPPORTING_KEYS);
+  return Math.min(0.95, 0.6 + 0.05 * (strong + supporting));
+}
+
+/**
+ * A project's own config that keeps TrainingArguments in one section (`training:`) and passes it on
+ * whole: the section must read as a recipe by itself, with two of a recipe's own keys at least.
+ */
+function trainingSection(root: Record<string, unknown>): string | undefined {
+  return Object.keys(root).find((k) => isPlainObject(root[k]) && detectFlat(root[k]) > 0 && countKeys(root[k], STRONG_KEYS) >= 2);
+}
+
+function readFlat(root: unknown): AdapterOutput {
+  return readMapping(root, (reader, recipe) => {
+    const dialect = dialectOf(recipe);
     readModel(reader, dialect);
     readOptimizer(reader, dialect);
     readSchedule(reader, dialect);
     readTraining(reader, dialect);
     readValidation(reader);
-    return builder.output();
-  },
-};
+  });
+}
 
 function readModel(reader: SourceReader, dialect: Dialect): void {
   // Weights re-initialised (axolotl `reinit_weights`) mean pretraining from scratch despite a base model.
@@ -195,7 +232,12 @@ function readTraining(reader: SourceReader, dialect: Dialect): void {
   reader.copy(['early_stopping_patience'], ['training', 'earlyStopping', 'patience']);
   if (reader.has(['early_stopping_patience'])) {
     reader.copy(['metric_for_best_model'], ['training', 'earlyStopping', 'monitor']);
+    // The Trainer's EarlyStoppingCallback (axolotl's too) counts evaluations, not epochs.
+    reader.builder.setDerived(['training', 'earlyStopping', 'unit'], 'evaluations', ['early_stopping_patience']);
   }
+  reader.copy(['evals_per_epoch'], ['training', 'evaluationsPerEpoch']);
+  const strategy = reader.firstWritten([['eval_strategy'], ['evaluation_strategy']]);
+  if (strategy && reader.string(strategy)?.toLowerCase() === 'epoch') reader.builder.setDerived(['training', 'evaluationsPerEpoch'], 1, strategy);
   if (dialect === 'llama-factory-v1') return;
   reader.fallback(['training', 'gradientAccumulation'], HF_DEFAULTS.gradientAccumulation, HUGGINGFACE);
   if (dialect === 'axolotl') return;

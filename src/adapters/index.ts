@@ -7,6 +7,8 @@ import { lightningAdapter } from './lightning.js';
 import { nativeAdapter } from './native.js';
 import { sweepAdapter } from './sweep.js';
 import { tfjsAdapter } from './tfjs.js';
+import { hydraPackageDirective, LOADERS } from './loaders.js';
+import type { Loader } from './loaders.js';
 
 /** Every input format, most specific first: on equal confidence the earlier adapter wins. */
 export const ADAPTERS: readonly Adapter[] = [nativeAdapter, lightningAdapter, sweepAdapter, detectron2Adapter, yoloAdapter, hfAdapter, tfjsAdapter, kerasAdapter];
@@ -50,6 +52,16 @@ export function detectFormat(root: unknown, forced?: FormatName): Detection {
   }
   if (!best) return { format: 'unknown', reason: 'no known training-config keys at the top level' };
   return { adapter: best.adapter, format: best.adapter.name, reason: `${best.adapter.description} (confidence ${best.score.toFixed(2)})` };
+}
+
+/**
+ * Who reads the file: JSON text is read as JSON whatever the format; a YAML file that carries Hydra's
+ * `# @package` directive is composed by Hydra (OmegaConf); otherwise the adapter knows its framework's loader.
+ */
+export function loaderFor(adapter: Adapter, root: unknown, text: string, syntax: 'yaml' | 'json'): Loader {
+  if (syntax === 'json') return LOADERS.json;
+  if (hydraPackageDirective(text)) return LOADERS.omegaconf;
+  return adapter.loader(root);
 }
 
 export function adapterNames(): FormatName[] {

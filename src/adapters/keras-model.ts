@@ -36,6 +36,9 @@ const LAYER_FIELDS: Readonly<Record<string, string>> = {
   epsilon: 'epsilon',
 };
 
+/** Layer fields that the canonical model holds as names (`'same'`, `'relu'`). */
+const STRING_FIELDS = new Set(['activation', 'padding']);
+
 /** Shape keys that include the batch axis, which the canonical `inputShape` leaves out. */
 const BATCH_SHAPE_KEYS = ['batch_input_shape', 'batch_shape'];
 
@@ -198,7 +201,10 @@ function readLayer(builder: ConfigBuilder, layer: Json, source: SourcePath, targ
   const at = (key: string): SourcePath => [...source, 'config', key];
   for (const [key, field] of Object.entries(LAYER_FIELDS)) {
     const value = config[key];
-    if (value !== undefined && value !== null && (field !== 'activation' || typeof value === 'string')) builder.set([...target, field], value, at(key));
+    // `activation` and `padding` are names here; a custom activation object, or ZeroPadding2D's amounts
+    // (`[[3, 3], [3, 3]]`, valid Keras), are something else, not a wrong value.
+    if (value === undefined || value === null || (STRING_FIELDS.has(field) && typeof value !== 'string')) continue;
+    builder.set([...target, field], value, at(key));
   }
   const batchKey = BATCH_SHAPE_KEYS.find((k) => Array.isArray(config[k]));
   if (batchKey) builder.setDerived([...target, 'inputShape'], (config[batchKey] as unknown[]).slice(1), at(batchKey));
@@ -262,6 +268,8 @@ function readOptimizer(builder: ConfigBuilder, optimizer: unknown, path: SourceP
   for (const [key, field] of Object.entries(OPTIMIZER_FIELDS)) {
     if (config[key] !== undefined && config[key] !== null) builder.set(['optimizer', field], config[key], at(key));
   }
+  // Keras's own optimizers (2.11+, Keras 3) apply `weight_decay` to the weights directly, AdamW-style.
+  if (config.weight_decay !== undefined && config.weight_decay !== null) builder.setDerived(['optimizer', 'decoupledWeightDecay'], true, at('weight_decay'));
   // TF.js RMSProp calls its discount factor `decay`; in Keras 2 `decay` is a time-based decay of the rate.
   const decay = toNumber(config.decay);
   if (name === 'RMSProp' && camelCase && decay !== undefined) builder.set(['optimizer', 'rho'], decay, at('decay'));

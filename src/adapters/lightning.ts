@@ -1,7 +1,8 @@
 import { isPlainObject } from '../model/normalize.js';
 import type { SourcePath } from '../source/range.js';
 import { ConfigBuilder } from './adapter.js';
-import type { Adapter } from './adapter.js';
+import type { Adapter, AdapterOutput } from './adapter.js';
+import { LOADERS } from './loaders.js';
 import {
   LIGHTNING,
   LIGHTNING_EARLY_STOPPING_DEFAULTS,
@@ -11,7 +12,9 @@ import {
   PYTORCH_OPTIMIZER_DEFAULTS,
   PYTORCH_PLATEAU_DEFAULTS,
 } from './defaults.js';
-import { asNumber, countKeys, SourceReader, valueAt } from './reader.js';
+import { asNumber, countKeys, readMapping, valueAt } from './reader.js';
+import type { SourceReader } from './reader.js';
+import { readView, sectionView, undottedView } from './view.js';
 
 /**
  * PyTorch Lightning configs in three shapes: LightningCLI YAML (classes as `class_path` + `init_args`),
@@ -22,6 +25,31 @@ import { asNumber, countKeys, SourceReader, valueAt } from './reader.js';
 /** `Trainer` arguments that mark a flat trainer section written at the top level. */
 const TRAINER_KEYS = new Set(['max_epochs', 'min_epochs', 'max_steps', 'accumulate_grad_batches', 'check_val_every_n_epoch', 'gradient_clip_val', 'val_check_interval', 'num_sanity_val_steps']);
 const CLI_SECTIONS = ['model', 'data', 'optimizer', 'lr_scheduler'];
+/** `Trainer` arguments: a `trainer:` mapping with none of them (veRL's `total_epochs`, `n_gpus_per_node`) is another trainer. */
+const TRAINER_ARGS = new Set([
+  ...TRAINER_KEYS,
+  'accelerator',
+  'devices',
+  'gpus',
+  'num_nodes',
+  'precision',
+  'strategy',
+  'callbacks',
+  'min_steps',
+  'log_every_n_steps',
+  'deterministic',
+  'default_root_dir',
+  'fast_dev_run',
+  'limit_train_batches',
+  'limit_val_batches',
+  'enable_checkpointing',
+  '_target_',
+  'class_path',
+]);
+/** LightningCLI subcommands: `fit: {trainer: …, model: …}` is the same config, one level down. */
+const SUBCOMMANDS = ['fit', 'validate', 'test', 'predict'];
+/** jsonargparse's flat spelling of the CLI sections: `data.batch_size: 512`, `trainer.max_epochs: 10`. */
+const DOTTED_SECTION = /^(trainer|model|data|optimizer|lr_scheduler)\.\w/;
 
 /** A class as a config names it, and where its constructor arguments are written. */
 interface ClassSpec {
@@ -47,6 +75,12 @@ function classSpecAt(root: unknown, path: SourcePath): ClassSpec | undefined {
   };
 }
 
+/** A Hydra file: a `defaults` list, or classes named by `_target_` (LightningCLI writes `class_path`). */
+function usesHydra(root: unknown): boolean {
+  if (!isPlainObject(root)) return false;
+  return Array.isArray(root.defaults) || typeof root._target_ === 'string' || Object.values(root).some((v) => isPlainObject(v) && typeof v._target_ === 'string');
+}
+
 function namesClass(value: unknown): boolean {
   return isPlainObject(value) && (typeof value.class_path === 'string' || typeof value._target_ === 'string');
 }
@@ -54,33 +88,74 @@ function namesClass(value: unknown): boolean {
 export const lightningAdapter: Adapter = {
   name: 'lightning',
   description: 'PyTorch Lightning config (LightningCLI class_path/init_args, Hydra _target_, LitGPT)',
-  // LightningCLI and LitGPT load with jsonargparse's DefaultLoader, Hydra with OmegaConf's: both patch PyYAML's float resolver.
-  exponentsAreFloats: true,
   detect(root) {
     if (!isPlainObject(root)) return 0;
-    // A Hydra sweeper file is a search space, read by the sweep adapter.
-    if (isPlainObject(root.hydra) && 'sweeper' in root.hydra) return 0;
-    if (isPlainObject(root.trainer) || CLI_SECTIONS.some((k) => namesClass(root[k]))) return 0.9;
-    if (isPlainObject(root.train) && ('micro_batch_size' in root.train || 'global_batch_size' in root.train)) return 0.9;
-    if (Object.keys(root).some((k) => classSpecAt(root, [k])?.qualified.startsWith('torch.optim'))) return 0.85;
-    if (typeof root._target_ === 'string') return 0.8;
-    return countKeys(root, TRAINER_KEYS) >= 2 ? 0.6 : 0;
+    const subcommand = subcommandOf(root);
+    if (subcommand) return detectFlat(root[subcommand]);
+    if (isDotted(root)) return 0.7;
+    return detectFlat(root);
+  },
+  loader(root) {
+    // Hydra composes its `_target_` files with OmegaConf; LightningCLI and LitGPT read with jsonargparse.
+    return usesHydra(root) ? LOADERS.omegaconf : LOADERS.jsonargparse;
   },
   read(root) {
-    const builder = new ConfigBuilder();
-    if (!isPlainObject(root)) return builder.output();
-    const reader = new SourceReader(root, builder);
-    const role = rootRole(root);
-    readTrainer(reader, isPlainObject(root.trainer) ? ['trainer'] : role === 'trainer' || countKeys(root, TRAINER_KEYS) > 0 ? [] : undefined);
+    if (!isPlainObject(root)) return new ConfigBuilder().output();
+    const subcommand = subcommandOf(root);
+    if (subcommand) return readView(sectionView(root, [subcommand]), readFlat);
+    return isDotted(root) ? readView(undottedView(root), readFlat) : readFlat(root);
+  },
+};
+
+/** The LightningCLI subcommand a dump is nested under, when its content is a Lightning config itself. */
+function subcommandOf(root: Record<string, unknown>): string | undefined {
+  return SUBCOMMANDS.find((k) => isPlainObject(root[k]) && detectFlat(root[k]) > 0);
+}
+
+/** Most top-level keys are jsonargparse's dotted section keys. */
+function isDotted(root: Record<string, unknown>): boolean {
+  const keys = Object.keys(root);
+  const dotted = keys.filter((k) => DOTTED_SECTION.test(k)).length;
+  return dotted >= 2 && dotted / keys.length >= 0.5;
+}
+
+/**
+ * NeMo configs hand `trainer:` to Lightning too, but the model, its `optim` and `exp_manager` are NeMo's:
+ * a format of its own that hplint does not read.
+ */
+function isNemo(root: Record<string, unknown>): boolean {
+  return isPlainObject(root.exp_manager) || (isPlainObject(root.model) && isPlainObject(root.model.optim));
+}
+
+function detectFlat(root: unknown): number {
+  if (!isPlainObject(root) || isNemo(root)) return 0;
+  // A Hydra sweeper file is a search space, read by the sweep adapter.
+  if (isPlainObject(root.hydra) && 'sweeper' in root.hydra) return 0;
+  if ((isPlainObject(root.trainer) && countKeys(root.trainer, TRAINER_ARGS) > 0) || CLI_SECTIONS.some((k) => namesClass(root[k]))) return 0.9;
+  if (isPlainObject(root.train) && ('micro_batch_size' in root.train || 'global_batch_size' in root.train)) return 0.9;
+  if (Object.keys(root).some((k) => classSpecAt(root, [k])?.qualified.startsWith('torch.optim'))) return 0.85;
+  if (typeof root._target_ === 'string') return 0.8;
+  if (isCallbacksGroup(root)) return 0.7;
+  return countKeys(root, TRAINER_KEYS) >= 2 ? 0.6 : 0;
+}
+
+/** A Hydra `callbacks/` group file: named entries that instantiate Lightning callbacks. */
+function isCallbacksGroup(root: Record<string, unknown>): boolean {
+  return Object.values(root).some((v) => isPlainObject(v) && typeof v._target_ === 'string' && /lightning\.(pytorch\.)?callbacks\./.test(v._target_));
+}
+
+function readFlat(root: unknown): AdapterOutput {
+  return readMapping(root, (reader, config) => {
+    const role = rootRole(config);
+    readTrainer(reader, isPlainObject(config.trainer) ? ['trainer'] : role === 'trainer' || countKeys(config, TRAINER_KEYS) > 0 ? [] : undefined);
     readCallbacks(reader);
-    readData(reader, isPlainObject(root.data) ? ['data'] : role === 'data' ? [] : undefined);
-    const model = isPlainObject(root.model) ? ['model'] : role === 'model' ? [] : undefined;
+    readData(reader, isPlainObject(config.data) ? ['data'] : role === 'data' ? [] : undefined);
+    const model = isPlainObject(config.model) ? ['model'] : role === 'model' ? [] : undefined;
     readOptimizer(reader, model);
     readScheduler(reader, model);
     readLitGpt(reader);
-    return builder.output();
-  },
-};
+  });
+}
 
 /** What a Hydra group file with a top-level `_target_` configures: a Trainer, a DataModule or the model. */
 function rootRole(root: Record<string, unknown>): 'trainer' | 'data' | 'model' | undefined {
@@ -118,7 +193,8 @@ function readDevices(reader: SourceReader, args: SourcePath): void {
 
 /** Callbacks as a LightningCLI list (`trainer.callbacks`) or a Hydra `callbacks:` group mapping. */
 function readCallbacks(reader: SourceReader): void {
-  for (const container of [['trainer', 'callbacks'], ['trainer', 'init_args', 'callbacks'], ['callbacks']] as const) {
+  const group: readonly SourcePath[] = isPlainObject(reader.root) && isCallbacksGroup(reader.root) ? [[]] : [];
+  for (const container of [['trainer', 'callbacks'], ['trainer', 'init_args', 'callbacks'], ['callbacks'], ...group]) {
     const node = reader.get(container);
     const keys: (string | number)[] = Array.isArray(node) ? node.map((_, i) => i) : isPlainObject(node) ? Object.keys(node) : [];
     for (const key of keys) {

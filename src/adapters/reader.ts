@@ -1,6 +1,7 @@
 import { isPlainObject } from '../model/normalize.js';
 import type { SourcePath } from '../source/range.js';
-import type { ConfigBuilder } from './adapter.js';
+import { ConfigBuilder } from './adapter.js';
+import type { AdapterOutput } from './adapter.js';
 
 /** A canonical path as `ConfigBuilder` takes it, e.g. `['optimizer', 'learningRate']`. */
 export type CanonicalPath = readonly (string | number)[];
@@ -28,9 +29,12 @@ export function asString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** YAML leaves an empty value (`max_steps:`) as null: the author did not set it. */
+/**
+ * YAML leaves an empty value (`max_steps:`) as null, and OmegaConf's `???` marks a value to be given on the
+ * command line: either way the file does not set it.
+ */
 export function isWritten(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== '';
+  return value !== undefined && value !== null && value !== '' && value !== '???';
 }
 
 /**
@@ -89,6 +93,13 @@ export class SourceReader {
     if (valueAt(this.builder.config, to) !== undefined) return;
     this.builder.setDefault(to, value, framework, anchor && this.has(anchor) ? anchor : undefined);
   }
+}
+
+/** Reads a mapping with `read` into a new builder; anything else reads as nothing. */
+export function readMapping(root: unknown, read: (reader: SourceReader, root: Record<string, unknown>) => void): AdapterOutput {
+  const builder = new ConfigBuilder();
+  if (isPlainObject(root)) read(new SourceReader(root, builder), root);
+  return builder.output();
 }
 
 /** Counts the keys of a mapping that appear in `known`. */

@@ -2,6 +2,7 @@ import { isPlainObject } from '../model/normalize.js';
 import type { SourcePath } from '../source/range.js';
 import { ConfigBuilder } from './adapter.js';
 import type { Adapter } from './adapter.js';
+import { LOADERS } from './loaders.js';
 import { COMET, OPTUNA_SWEEPER, OPTUNA_SWEEPER_DEFAULTS, WANDB } from './defaults.js';
 import { asNumber, valueAt } from './reader.js';
 import { parseSweepExpression } from './sweep-expression.js';
@@ -153,8 +154,11 @@ function wandbParameters(parameters: unknown, path: SourcePath, prefix = '', enc
   });
 }
 
+/** A listed value as the sweep means it: PyYAML leaves `1e-5` a string, which is still the number 1e-5. */
+const meant = (value: unknown): Primitive => (typeof value === 'string' ? (asNumber(value) ?? value) : value) as Primitive;
+
 function wandbDomain(spec: Record<string, unknown>): SweepDomain | undefined {
-  if (Array.isArray(spec.values)) return { kind: 'values', values: spec.values as Primitive[] };
+  if (Array.isArray(spec.values)) return { kind: 'values', values: spec.values.map(meant) };
   if ('value' in spec) return { kind: 'fixed', value: spec.value as Primitive };
   let [min, max] = [asNumber(spec.min), asNumber(spec.max)];
   if (min === undefined || max === undefined) return undefined;
@@ -277,6 +281,11 @@ export const sweepAdapter: Adapter = {
     if (hydraParams(root) || isCometConfig(root)) return 0.95;
     if (isWandbSweep(root)) return typeof root.method === 'string' && WANDB_METHODS.includes(root.method.trim()) ? 0.95 : 0.6;
     return 0;
+  },
+  loader(root) {
+    // Hydra composes with OmegaConf, the W&B CLI (`wandb sweep`) loads with yaml.safe_load, Comet reads JSON.
+    if (isPlainObject(root) && hydraParams(root)) return LOADERS.omegaconf;
+    return isPlainObject(root) && isCometConfig(root) ? LOADERS.json : LOADERS.wandb;
   },
   read(root) {
     const builder = new ConfigBuilder();

@@ -1,6 +1,7 @@
 import { isPlainObject } from '../model/normalize.js';
 import { ConfigBuilder } from './adapter.js';
 import type { Adapter } from './adapter.js';
+import { LOADERS } from './loaders.js';
 import { findTrainingConfig, readTopology, readTrainingConfig, unwrapTopology } from './keras-model.js';
 
 /** Keys TF.js writes next to `modelTopology` in a model.json. */
@@ -14,6 +15,7 @@ const MODEL_JSON_KEYS = ['weightsManifest', 'format', 'generatedBy', 'convertedB
 export const tfjsAdapter: Adapter = {
   name: 'tfjs',
   description: 'TF.js model.json (modelTopology + trainingConfig)',
+  loader: () => LOADERS.json,
   detect(root) {
     if (!isPlainObject(root) || !Object.hasOwn(root, 'modelTopology')) return 0;
     return MODEL_JSON_KEYS.some((k) => Object.hasOwn(root, k)) ? 0.95 : 0.8;

@@ -1,12 +1,15 @@
 import { isPlainObject } from '../model/normalize.js';
-import { ConfigBuilder } from './adapter.js';
-import type { Adapter } from './adapter.js';
+import type { Adapter, AdapterOutput } from './adapter.js';
+import { LOADERS } from './loaders.js';
 import { YOLO, YOLO_DEFAULTS } from './defaults.js';
-import { countKeys, SourceReader } from './reader.js';
+import { countKeys, readMapping } from './reader.js';
+import type { SourceReader } from './reader.js';
+import { readView, viewOf } from './view.js';
 
 /**
  * Ultralytics `default.yaml` (YOLOv8+) and YOLOv5 / YOLOv7 hyperparameter files (`hyp.*.yaml`). A hyp file
  * holds only the optimizer and augmentation settings; YOLOv5 trains it with SGD (nesterov) by default.
+ * A YOLOv5 run's `opt.yaml` holds the train.py options with the hyp file nested under `hyp:`.
  */
 
 const COMPANION_KEYS = new Set(['lrf', 'momentum', 'weight_decay', 'warmup_epochs', 'warmup_momentum', 'warmup_bias_lr', 'box', 'cls', 'hsv_h', 'mosaic']);
@@ -17,21 +20,41 @@ const BETA_OPTIMIZERS = /^(adam|adamw|adamax|nadam|radam)$/i;
 export const yoloAdapter: Adapter = {
   name: 'yolo',
   description: 'Ultralytics / YOLOv5 / YOLOv7 hyperparameters (lr0, lrf, momentum, …)',
+  // ultralytics `yaml_load` and YOLOv5 `yaml.safe_load`: a string lr0 raises in check_cfg or the optimizer.
+  loader: () => LOADERS.ultralytics,
   detect(root) {
-    if (!isPlainObject(root) || typeof root.lr0 !== 'number') return 0;
+    if (!isPlainObject(root)) return 0;
+    if (isRunOptions(root)) return 0.9;
+    if (typeof root.lr0 !== 'number') return 0;
     return countKeys(root, COMPANION_KEYS) > 0 ? 0.95 : 0.7;
   },
   read(root) {
-    const builder = new ConfigBuilder();
-    if (!isPlainObject(root)) return builder.output();
-    const reader = new SourceReader(root, builder);
+    if (!isPlainObject(root) || !isRunOptions(root)) return readHyp(root);
+    // train.py's own names for what a hyp/default.yaml calls `batch` and `pretrained`.
+    const hyp = root.hyp as Record<string, unknown>;
+    const entries = [
+      ...Object.keys(root).filter((k) => k !== 'hyp').map((k) => [k, [k]] as const),
+      ...Object.keys(hyp).map((k) => [k, ['hyp', k]] as const),
+      ['batch', ['batch_size']] as const,
+      ['pretrained', ['weights']] as const,
+    ];
+    return readView(viewOf(root, entries), readHyp);
+  },
+};
+
+/** A YOLOv5 `opt.yaml`: train.py options with the hyp file under `hyp:`. */
+function isRunOptions(root: Record<string, unknown>): boolean {
+  return isPlainObject(root.hyp) && typeof root.hyp.lr0 === 'number';
+}
+
+function readHyp(root: unknown): AdapterOutput {
+  return readMapping(root, (reader) => {
     const auto = readOptimizer(reader);
     readSchedule(reader, auto);
     readTraining(reader);
     readLosses(reader);
-    return builder.output();
-  },
-};
+  });
+}
 
 /** Returns true for `optimizer: auto`, which picks the optimizer, its rate and momentum itself. */
 function readOptimizer(reader: SourceReader): boolean {

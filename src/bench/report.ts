@@ -53,7 +53,7 @@ ${failures}${interrupted}
 <code>--fix-unsafe</code> applies it) with the same seeds: a seed fixes the training subset, the initialisation, the dropout masks and the
 shuffling, so the two arms of a seed form a pair. Effect: the mean of the per-seed differences, signed so that positive means the advice
 helped, with its paired Student-t 95% interval. Each scenario declares a minimal effect in advance. <i>validated</i>: the interval lies above the
-minimal effect; <i>no-effect</i>: inside ± the minimal effect; <i>contradicted</i>: below zero; <i>inconclusive</i>: otherwise.
+minimal effect; <i>no-effect</i>: inside ± the minimal effect; <i>contradicted</i>: below zero and past − the minimal effect; <i>inconclusive</i>: otherwise.
 ${escapeHtml(results.statistics.note)}</p>`;
 }
 

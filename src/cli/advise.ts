@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import type { FormatName } from '../adapters/adapter.js';
 import { advise, AdviceError } from '../advisor/advise.js';
 import { applyAdvice } from '../advisor/apply.js';
@@ -9,7 +8,10 @@ import { formatText } from '../advisor/format/text.js';
 import { HistoryError, readHistory } from '../advisor/history/index.js';
 import { loadEvidence } from '../bench/evidence.js';
 import { wantsColor } from './color.js';
+import { terminalText } from '../render/escape.js';
+import { LIMITS } from '../source/limits.js';
 import { UsageError } from '../usage-error.js';
+import { inputAt, writeFileSafely } from './write.js';
 
 export interface AdviseFlags {
   readonly history?: string;
@@ -31,7 +33,8 @@ interface Io {
 export function adviseCommand(configFile: string, flags: AdviseFlags, io: Io): number {
   if (flags.apply && !flags.out) throw new UsageError('--apply writes a copy of the config: give it --out FILE');
   if (flags.out && !flags.apply) throw new UsageError('--out names the copy --apply writes: add --apply');
-  if (flags.out && path.resolve(flags.out) === path.resolve(configFile)) {
+  if (flags.out && inputAt(flags.out, [configFile, ...(flags.history ? [flags.history] : [])]) !== undefined) {
+    // The same file by name, symlink or hard link: the copy would replace the config or the history it is made from.
     throw new UsageError('--out must name a new file; to change the config in place use hplint check --fix-unsafe');
   }
   const text = readText(configFile, 'config');
@@ -49,10 +52,10 @@ export function adviseCommand(configFile: string, flags: AdviseFlags, io: Io): n
     io.stdout(flags.format === 'json' ? formatJson(advice) : flags.format === 'markdown' ? formatMarkdown(advice) : formatText(advice, color));
     if (flags.apply && flags.out) {
       const outcome = applyAdvice(text, advice, inputFormat);
-      writeFileSync(flags.out, outcome.output);
-      io.stderr(`hplint: wrote ${flags.out} with ${outcome.applied.length} of ${advice.suggestions.length} suggestions applied\n`);
-      for (const s of outcome.manual) io.stderr(`hplint: not applied (make it by hand): ${s.parameter} → ${JSON.stringify(s.suggested)}\n`);
-      for (const d of outcome.remaining) io.stderr(`hplint: ${flags.out}:${d.line}:${d.column}: still reported by ${d.ruleId}: ${d.message}\n`);
+      writeFileSafely(flags.out, outcome.output);
+      io.stderr(`hplint: wrote ${terminalText(flags.out)} with ${outcome.applied.length} of ${advice.suggestions.length} suggestions applied\n`);
+      for (const s of outcome.manual) io.stderr(`hplint: not applied (make it by hand): ${terminalText(s.parameter)} → ${terminalText(JSON.stringify(s.suggested))}\n`);
+      for (const d of outcome.remaining) io.stderr(`hplint: ${terminalText(`${flags.out}:${d.line}:${d.column}: still reported by ${d.ruleId}: ${d.message}`)}\n`);
     }
     return 0;
   } catch (error) {
@@ -62,9 +65,13 @@ export function adviseCommand(configFile: string, flags: AdviseFlags, io: Io): n
 }
 
 function readText(file: string, what: string): string {
+  const limit = what === 'history' ? LIMITS.maxHistorySize : LIMITS.maxFileSize;
   try {
+    // Checked before reading: a huge file is refused, never loaded.
+    if (statSync(file).size > limit) throw new UsageError(`${file} is larger than the ${limit / 1024 / 1024} MiB limit for a ${what} file; it was not read`);
     return readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `no such ${what} file: ${file}` : `cannot read ${what} file ${file} (${code ?? 'unknown error'})`);
   }

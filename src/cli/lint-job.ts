@@ -5,11 +5,12 @@ import { fixText } from '../engine/fix.js';
 import type { FixMode } from '../engine/fix.js';
 import { lintWith } from '../engine/lint.js';
 import type { LintOptions, LintResult } from '../engine/lint.js';
+import { terminalText } from '../render/escape.js';
 import { displayPath } from '../formatters/paths.js';
 import { RULES } from '../rules/index.js';
 import type { ResolvedRule, RuleSettings } from '../engine/settings.js';
 import { SettingsResolver } from './settings.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileSafely, WriteError } from './write.js';
 
 // `diff` is needed only by --fix-dry-run: loaded on first use, off the start-up path of every check.
 const require = createRequire(import.meta.url);
@@ -42,6 +43,8 @@ export interface JobOutcome {
   readonly messages: readonly string[];
   /** A unified diff for `--fix-dry-run`, printed in file order on standard output. */
   readonly diff?: string;
+  /** The fixed text could not be written (the message says why): the run goes on and exits 2 at the end. */
+  readonly failed?: boolean;
 }
 
 export function lintOptionsFor(display: string, run: RunOptions): LintOptions {
@@ -77,8 +80,15 @@ export class JobRunner {
       const diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, job.text, outcome.output, undefined, undefined, { context: 3 });
       return { index: job.index, result: outcome.result, messages: [], diff };
     }
-    writeFileAtomic(job.absolute, outcome.output);
-    const message = `hplint: fixed ${outcome.fixed} problem${outcome.fixed === 1 ? '' : 's'} in ${name}\n`;
+    try {
+      writeFileSafely(job.absolute, outcome.output, { expected: job.text });
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error;
+      // The file is as it was: report what is in it, not what the fix would have left.
+      const message = `hplint: cannot write ${terminalText(name)}: ${error.reason}\n`;
+      return { index: job.index, result: lintWith(job.text, options, rules), messages: [message], failed: true };
+    }
+    const message = `hplint: fixed ${outcome.fixed} problem${outcome.fixed === 1 ? '' : 's'} in ${terminalText(name)}\n`;
     return { index: job.index, result: outcome.result, messages: [message] };
   }
 }

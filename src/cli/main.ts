@@ -3,9 +3,11 @@ import { adapterNames } from '../adapters/index.js';
 import type { BenchFlags } from '../bench/command.js';
 import type { AdviseFlags } from './advise.js';
 import { ConfigError } from '../engine/settings.js';
+import { terminalText } from '../render/escape.js';
 import { formatterNames } from '../formatters/index.js';
 import { DEFAULT_CACHE_LOCATION } from './cache.js';
 import { checkCommand } from './check.js';
+import { reasonOf, WriteError } from './write.js';
 import type { CheckFlags } from './check.js';
 import { UsageError } from '../usage-error.js';
 import type { Concurrency } from './parallel.js';
@@ -150,24 +152,73 @@ function parseCount(value: string): number {
 
 /** Runs the CLI; never lets an exception escape as a stack trace unless `--debug` is given. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const io = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
+  const stdout = new GuardedOutput(process.stdout);
+  const io = { stdout: (s: string) => stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
   const program = buildProgram(io);
-  const debug = argv.includes('--debug');
+  let code: number;
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+    code = typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end through here with exit code 0.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
-    }
-    if (error instanceof UsageError || error instanceof ConfigError) {
-      io.stderr(`hplint: ${error.message}\n`);
-      return EXIT.failure;
-    }
-    io.stderr(`hplint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-    else io.stderr('(run with --debug for details)\n');
+    code = failureCode(error, io, argv.includes('--debug'));
+  }
+  const problem = await stdout.settle();
+  if (problem) {
+    io.stderr(`hplint: cannot write to standard output: ${problem}\n`);
     return EXIT.failure;
+  }
+  return code;
+}
+
+/** The exit code of a run that threw, after saying why in one line (a stack trace only with --debug). */
+function failureCode(error: unknown, io: { stderr: (s: string) => void }, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here with exit code 0.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
+  }
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof WriteError) {
+    io.stderr(`hplint: ${terminalText(error.message)}\n`);
+    return EXIT.failure;
+  }
+  io.stderr(`hplint: internal error: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  else io.stderr('(run with --debug for details)\n');
+  return EXIT.failure;
+}
+
+/**
+ * Standard output that may fail: a reader that went away (`| head -1`, EPIPE) or a full disk (`> /dev/full`).
+ * Node reports that as an 'error' event, which would end the process with a stack trace; here the first
+ * failure is kept, later output is dropped, and the run ends with a clear message and exit 2.
+ */
+class GuardedOutput {
+  private failure: unknown;
+  private readonly onError = (error: unknown) => {
+    this.failure ??= error;
+  };
+
+  constructor(private readonly stream: NodeJS.WriteStream) {
+    stream.on('error', this.onError);
+  }
+
+  write(text: string): void {
+    if (this.failure === undefined && !this.stream.destroyed) this.stream.write(text);
+  }
+
+  /** Waits until what was written has left (or failed to), stops listening, and says why it failed, if it did. */
+  async settle(): Promise<string | undefined> {
+    if (this.failure === undefined && !this.stream.destroyed && this.stream.writableLength > 0) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          for (const event of ['drain', 'error', 'close']) this.stream.off(event, done);
+          resolve();
+        };
+        for (const event of ['drain', 'error', 'close']) this.stream.once(event, done);
+      });
+    }
+    // A failed write's error is emitted on a later tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    this.stream.off('error', this.onError);
+    return this.failure === undefined ? undefined : reasonOf(this.failure);
   }
 }

@@ -1,4 +1,5 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, freemem } from 'node:os';
+import { LIMITS } from '../source/limits.js';
 import { Worker } from 'node:worker_threads';
 import type { Job, JobOutcome, RunOptions } from './lint-job.js';
 
@@ -9,14 +10,19 @@ const CHUNK = 24;
 
 export type Concurrency = number | 'auto' | 'off';
 
-/** How many worker threads to lint `files` files with (0: lint in the main thread), as ESLint's --concurrency. */
-export function workerCount(concurrency: Concurrency, files: number, cores = availableParallelism()): number {
+/**
+ * How many worker threads to lint `files` files with (0: lint in the main thread), as ESLint's --concurrency.
+ * Never more than the cores (more threads only compete for them) or than free memory holds.
+ */
+export function workerCount(concurrency: Concurrency, files: number, cores = availableParallelism(), memory = freemem()): number {
   if (concurrency === 'off') return 0;
+  const affordable = Math.min(cores, Math.floor(memory / LIMITS.workerMemory));
   if (concurrency === 'auto') {
-    const useful = Math.min(cores, Math.floor(files / FILES_PER_WORKER));
+    const useful = Math.min(affordable, Math.floor(files / FILES_PER_WORKER));
     return useful >= 2 ? useful : 0;
   }
-  return concurrency <= 1 ? 0 : Math.min(concurrency, files);
+  const count = Math.min(concurrency, files, affordable);
+  return count <= 1 ? 0 : count;
 }
 
 /** Lints jobs on `count` worker threads; outcomes come back in job order. */

@@ -1,21 +1,25 @@
 import path from 'node:path';
-import { ConfigFinder, isIgnored, loadConfig, mergeSettings, settingsFor } from '../engine/config.js';
-import type { HplintConfig } from '../engine/config.js';
+import { ConfigFinder, disabledRules, isIgnored, loadConfig, mergeSettings, settingsFor } from '../engine/config.js';
+import type { DisabledRule, HplintConfig } from '../engine/config.js';
 import type { AnyRule } from '../engine/rule.js';
 import { ConfigError, resolveRules } from '../engine/settings.js';
 import type { ResolvedRule, RuleSettings } from '../engine/settings.js';
 
 export interface FileSettings {
-  /** The config file that applies, if any. */
+  /** The nearest config file, if any. */
   readonly config?: HplintConfig;
+  /** Every config file that applies, the repository root's first. */
+  readonly configs: readonly HplintConfig[];
+  /** Rules a nested config turns off that a config above it turns on (said on standard error, never silent). */
+  readonly disabled: readonly DisabledRule[];
   readonly ignored: boolean;
   readonly settings: RuleSettings;
   readonly rules: readonly ResolvedRule[];
 }
 
 /**
- * The rules for each linted file: `--config FILE` or the nearest config file upward, then `--rule` flags
- * on top. Files under one config resolve to a handful of distinct settings, so resolution is cached.
+ * The rules for each linted file: `--config FILE`, or the configs from the repository root down to the
+ * file's directory merged in that order, then `--rule` flags on top. Files under one config resolve to a handful of distinct settings, so resolution is cached.
  */
 export class SettingsResolver {
   private readonly finder: ConfigFinder;
@@ -37,14 +41,15 @@ export class SettingsResolver {
 
   forFile(file: string): FileSettings {
     const absolute = path.resolve(file);
-    const config = this.explicit ?? this.finder.configFor(absolute);
-    const settings = mergeSettings(settingsFor(config, absolute, this.rules), this.cliRules);
+    const configs = this.explicit ? [this.explicit] : this.finder.chainFor(absolute);
+    const config = configs.at(-1);
+    const settings = mergeSettings(settingsFor(configs, absolute, this.rules), this.cliRules);
     const key = JSON.stringify(settings);
     let rules = this.resolved.get(key);
     if (!rules) {
       rules = resolveRules(this.rules, settings);
       this.resolved.set(key, rules);
     }
-    return { ...(config ? { config } : {}), ignored: isIgnored(config, absolute), settings, rules };
+    return { ...(config ? { config } : {}), configs, disabled: disabledRules(configs, absolute), ignored: isIgnored(configs, absolute), settings, rules };
   }
 }

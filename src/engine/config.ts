@@ -22,6 +22,17 @@ export const CONFIG_FILE_NAMES = [
   'package.json',
 ] as const;
 
+/**
+ * Config files hplint will not read: JavaScript runs when it is loaded, and hplint never executes config
+ * content. Finding one stops the run (exit 2) instead of silently linting without it.
+ */
+const EXECUTABLE_CONFIG = /^(hplint\.config|\.hplintrc)\.(js|mjs|cjs|ts|mts|cts)$/;
+const EXECUTABLE_CONFIG_NAMES = ['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].flatMap((ext) => [`hplint.config.${ext}`, `.hplintrc.${ext}`]);
+
+function refuseExecutable(filePath: string): never {
+  throw new ConfigError(`${filePath}: hplint does not run JavaScript configs (it never executes config content); write hplint.config.yaml or hplint.config.json instead`);
+}
+
 export interface Override {
   /** Globs relative to the config file's directory. */
   readonly files: readonly string[];
@@ -33,6 +44,8 @@ export interface HplintConfig {
   /** Absolute path of the file it was read from. */
   readonly filePath: string;
   readonly extends: PresetName;
+  /** Whether the file states `extends` (else `recommended` is assumed, and a parent config's preset applies). */
+  readonly extendsStated: boolean;
   readonly rules: RuleSettings;
   readonly overrides: readonly Override[];
   readonly ignores: readonly string[];
@@ -75,6 +88,7 @@ export function loadConfig(configFile: string, rules: readonly AnyRule[]): Hplin
   const absolute = path.resolve(configFile);
   // Messages name the file as a person in the working directory would.
   const filePath = path.relative(process.cwd(), absolute) || absolute;
+  if (EXECUTABLE_CONFIG.test(path.basename(absolute))) refuseExecutable(filePath);
   let text: string;
   try {
     text = readFileSync(absolute, 'utf8');
@@ -101,6 +115,7 @@ export function loadConfig(configFile: string, rules: readonly AnyRule[]): Hplin
   return {
     filePath: absolute,
     extends: data.extends ?? 'recommended',
+    extendsStated: data.extends !== undefined,
     rules: checkRules(data.rules, ['rules']),
     overrides: (data.overrides ?? []).map((o, i) => ({ files: o.files, rules: checkRules(o.rules, ['overrides', i, 'rules']) })),
     ignores: data.ignores ?? [],
@@ -170,42 +185,107 @@ function relativeTo(config: HplintConfig, file: string): string {
   return path.relative(path.dirname(config.filePath), path.resolve(file)).split(path.sep).join('/');
 }
 
-export function isIgnored(config: HplintConfig | undefined, file: string): boolean {
-  return config !== undefined && config.ignores.length > 0 && picomatch(config.ignores as string[], { dot: true })(relativeTo(config, file));
+/** The configs that apply to a file, outermost first: one config, a chain from the repository root, or none. */
+export type ConfigChain = HplintConfig | readonly HplintConfig[] | undefined;
+
+function layers(configs: ConfigChain): readonly HplintConfig[] {
+  return configs === undefined ? [] : Array.isArray(configs) ? configs : [configs as HplintConfig];
 }
 
-/** The rule settings for one file: the preset, then `rules`, then every matching override in order. */
-export function settingsFor(config: HplintConfig | undefined, file: string, rules: readonly AnyRule[]): RuleSettings {
-  if (!config) return presetSettings('recommended', rules);
-  let settings = mergeSettings(presetSettings(config.extends, rules), config.rules);
+/** Ignored when any config of the chain ignores it (each config's globs relative to its own directory). */
+export function isIgnored(configs: ConfigChain, file: string): boolean {
+  return layers(configs).some((config) => config.ignores.length > 0 && picomatch(config.ignores as string[], { dot: true })(relativeTo(config, file)));
+}
+
+/** One config's own settings for a file: its `rules`, then every matching override in order. */
+function ownSettings(config: HplintConfig, file: string): RuleSettings[] {
   const relative = relativeTo(config, file);
-  for (const override of config.overrides) {
-    if (picomatch(override.files as string[], { dot: true })(relative)) settings = mergeSettings(settings, override.rules);
-  }
+  return [config.rules, ...config.overrides.filter((o) => picomatch(o.files as string[], { dot: true })(relative)).map((o) => o.rules)];
+}
+
+/**
+ * The rule settings for one file, merged as ESLint's flat config merges its config objects, later winning:
+ * the preset (the `extends` of the nearest config that states one, else `recommended`), then each config
+ * from the repository root down to the file's directory — its `rules`, then its matching overrides.
+ */
+export function settingsFor(configs: ConfigChain, file: string, rules: readonly AnyRule[]): RuleSettings {
+  let settings = presetSettings(presetOf(configs), rules);
+  for (const config of layers(configs)) for (const own of ownSettings(config, file)) settings = mergeSettings(settings, own);
   return settings;
 }
 
-/** Finds the config that applies to each file, from its directory upward; remembers every directory it saw. */
+/** The preset of a chain: the `extends` of the nearest config that states one, else `recommended`. */
+export function presetOf(configs: ConfigChain): PresetName {
+  return [...layers(configs)].reverse().find((c) => c.extendsStated)?.extends ?? 'recommended';
+}
+
+/** A nested config turning off, for one file, a rule that a config above it turns on. */
+export interface DisabledRule {
+  readonly ruleId: string;
+  /** The nested config that turns it off. */
+  readonly by: string;
+  /** The config above it that turns it on. */
+  readonly over: string;
+}
+
+/** What nested configs turn off of their parents' explicit settings: shown, so it never happens silently. */
+export function disabledRules(configs: ConfigChain, file: string): DisabledRule[] {
+  const chain = layers(configs);
+  const enabledBy = new Map<string, string>();
+  const disabled: DisabledRule[] = [];
+  for (const config of chain) {
+    for (const own of ownSettings(config, file)) {
+      for (const [id, setting] of Object.entries(own)) {
+        const severity = Array.isArray(setting) ? setting[0] : setting;
+        const over = enabledBy.get(id);
+        if (severity !== 'off') enabledBy.set(id, config.filePath);
+        else if (over !== undefined && over !== config.filePath) {
+          disabled.push({ ruleId: id, by: config.filePath, over });
+          enabledBy.delete(id);
+        }
+      }
+    }
+  }
+  return disabled;
+}
+
+/**
+ * Finds the configs that apply to each file: one per directory (the first name of CONFIG_FILE_NAMES found),
+ * from the file's directory up to the repository root — the first directory with a `.git` — or the
+ * filesystem root outside a repository. A config above the checkout is never read. Remembers every
+ * directory it saw.
+ */
 export class ConfigFinder {
-  private readonly byDirectory = new Map<string, HplintConfig | undefined>();
+  private readonly byDirectory = new Map<string, readonly HplintConfig[]>();
   private readonly byFile = new Map<string, HplintConfig | undefined>();
 
   constructor(private readonly rules: readonly AnyRule[]) {}
 
+  /** The nearest config. */
   configFor(file: string): HplintConfig | undefined {
+    return this.chainFor(file).at(-1);
+  }
+
+  /** Every config that applies, the repository root's first. */
+  chainFor(file: string): readonly HplintConfig[] {
     return this.inDirectory(path.dirname(path.resolve(file)));
   }
 
-  private inDirectory(directory: string): HplintConfig | undefined {
-    if (this.byDirectory.has(directory)) return this.byDirectory.get(directory);
+  private inDirectory(directory: string): readonly HplintConfig[] {
+    const known = this.byDirectory.get(directory);
+    if (known) return known;
     const parent = path.dirname(directory);
+    const above = parent === directory || existsSync(path.join(directory, '.git')) ? [] : this.inDirectory(parent);
     const found = this.configFileIn(directory);
-    const config = found ? this.load(found) : parent === directory ? undefined : this.inDirectory(parent);
-    this.byDirectory.set(directory, config);
-    return config;
+    const config = found ? this.load(found) : undefined;
+    const chain = config ? [...above, config] : above;
+    this.byDirectory.set(directory, chain);
+    return chain;
   }
 
   private configFileIn(directory: string): string | undefined {
+    const executable = EXECUTABLE_CONFIG_NAMES.find((name) => existsSync(path.join(directory, name)));
+    if (executable) refuseExecutable(path.relative(process.cwd(), path.join(directory, executable)) || executable);
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(directory, name);
       if (!existsSync(candidate)) continue;

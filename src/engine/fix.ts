@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { Pointer } from '../model/pointer.js';
 import { parseSource } from '../source/document.js';
@@ -44,8 +44,8 @@ export function fixText(text: string, options: LintOptions, rules: readonly Reso
   // source map the next pass plans on.
   let { result, read } = lintAndRead(output, options, rules);
   while (passes < MAX_FIX_PASSES && read) {
-    const current = read;
-    const groups = result.diagnostics.map((d) => editsOf(d, mode)).filter((ops) => ops.length > 0).map((ops) => planEdits(ops, current));
+    const tree = editTree(read);
+    const groups = result.diagnostics.map((d) => editsOf(d, mode)).filter((ops) => ops.length > 0).map((ops) => planEdits(ops, tree));
     const chosen = nonOverlapping(groups.filter((g): g is TextEdit[] => g !== undefined));
     if (chosen.length === 0) break;
     const next = applyEdits(output, chosen.flat());
@@ -66,8 +66,8 @@ export function fixText(text: string, options: LintOptions, rules: readonly Reso
  * overlaps no earlier group). The text is unchanged when the result would not parse.
  */
 export function applyEditGroups(text: string, groups: readonly (readonly EditOp[])[], options: LintOptions): { output: string; applied: boolean[] } {
-  const read = readConfig(text, options);
-  const planned = groups.map((ops) => planEdits(ops, read));
+  const tree = editTree(readConfig(text, options));
+  const planned = groups.map((ops) => planEdits(ops, tree));
   const chosen = nonOverlapping(planned.filter((g): g is TextEdit[] => g !== undefined));
   const output = applyEdits(text, chosen.flat());
   if (parseSource(output, options.filePath ?? '<text>').problems.length > 0) return { output: text, applied: groups.map(() => false) };
@@ -79,16 +79,40 @@ function editsOf(d: Diagnostic, mode: FixMode): readonly EditOp[] {
   return mode === 'unsafe' ? (d.suggestion?.edits ?? []) : [];
 }
 
-/** The text edits for one diagnostic's ops, or undefined when any op cannot be placed (all or nothing). */
-function planEdits(ops: readonly EditOp[], read: ReadConfig): TextEdit[] | undefined {
+/**
+ * What edits are planned on: the file's YAML tree, parsed once per pass (not once per diagnostic, which made
+ * fixing quadratic), and the anchors that aliases elsewhere refer to.
+ */
+interface EditTree {
+  readonly read: ReadConfig;
+  readonly text: string;
+  /** 1 when the text starts with a BOM, which the YAML parser does not see. */
+  readonly shift: number;
+  readonly doc: Document.Parsed;
+  readonly aliased: ReadonlySet<string>;
+}
+
+function editTree(read: ReadConfig): EditTree {
   const text = read.document.text;
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const doc = parseDocument(text.slice(shift), { version: '1.2', schema: 'core', uniqueKeys: true });
+  const aliased = new Set<string>();
+  visit(doc, {
+    Alias(_key, alias) {
+      aliased.add(alias.source);
+    },
+  });
+  return { read, text, shift, doc, aliased };
+}
+
+/** The text edits for one diagnostic's ops, or undefined when any op cannot be placed (all or nothing). */
+function planEdits(ops: readonly EditOp[], tree: EditTree): TextEdit[] | undefined {
+  const { read, text, shift, doc } = tree;
   const edits: TextEdit[] = [];
   for (const op of ops) {
     const source = writtenSource(op.path, read);
     const node = source ? nodeAt(doc, source) : undefined;
-    const edit = node ? (op.op === 'set' ? setEdit(node, op) : moveEdit(node, op, text, shift)) : undefined;
+    const edit = node ? (op.op === 'set' ? setEdit(node, op, tree.aliased) : moveEdit(node, op, text, shift)) : undefined;
     if (!edit) return undefined;
     edits.push(op.op === 'set' ? { ...edit, start: edit.start + shift, end: edit.end + shift } : edit);
   }
@@ -111,10 +135,32 @@ function nodeAt(doc: Document.Parsed, path: SourcePath): Node | undefined {
   return isScalar(node) || isCollection(node) ? (node as Node) : undefined;
 }
 
-function setEdit(node: Node, op: Extract<EditOp, { op: 'set' }>): TextEdit | undefined {
-  if (!node.range || isAlias(node)) return undefined;
+/**
+ * Replaces a value; never one that carries an anchor used by aliases elsewhere (`lr: &lr 0.5` … `base: *lr`),
+ * which would silently change every alias too: that problem stays reported, for a person to decide.
+ */
+function setEdit(node: Node, op: Extract<EditOp, { op: 'set' }>, aliased: ReadonlySet<string>): TextEdit | undefined {
+  if (!node.range || isAlias(node) || holdsAliasedAnchor(node, aliased)) return undefined;
   const [start, end] = valueSpan(node);
   return { start, end, text: op.text ?? writeValue(op.value) };
+}
+
+function holdsAliasedAnchor(node: Node, aliased: ReadonlySet<string>): boolean {
+  if (aliased.size === 0) return false;
+  if (node.anchor !== undefined && aliased.has(node.anchor)) return true;
+  let found = false;
+  if (isCollection(node)) {
+    visit(node, {
+      Node(_key, inner) {
+        if (inner.anchor !== undefined && aliased.has(inner.anchor)) {
+          found = true;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+  }
+  return found;
 }
 
 /** A node's value span without trailing whitespace or comments (yaml's `range[1]`). */
@@ -166,19 +212,51 @@ function writeNumber(value: number): string {
   return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}e${exponent}`;
 }
 
-/** Keeps whole groups that overlap no group kept before them, in text order. */
+/**
+ * Keeps whole groups that overlap no group kept before them, in text order. The kept edits stay sorted and
+ * disjoint, so each check is a binary search: linear-logarithmic in the number of fixes.
+ */
 function nonOverlapping(groups: readonly (readonly TextEdit[])[]): TextEdit[][] {
   const kept: TextEdit[][] = [];
+  const taken: TextEdit[] = [];
   const sorted = [...groups].sort((a, b) => Math.min(...a.map((e) => e.start)) - Math.min(...b.map((e) => e.start)));
   for (const group of sorted) {
-    const clashes = group.some((e) => kept.some((k) => k.some((o) => e.start < o.end && o.start < e.end || (e.start === o.start && e.end === o.end))));
-    if (!clashes) kept.push([...group]);
+    if (group.some((e) => clashes(e, taken))) continue;
+    kept.push([...group]);
+    for (const e of group) taken.splice(firstEndingAfter(taken, e.start), 0, e);
   }
   return kept;
 }
 
+/** Two edits clash when their spans overlap, or when both insert at the same offset. */
+function clashes(edit: TextEdit, taken: readonly TextEdit[]): boolean {
+  for (let i = Math.max(0, firstEndingAfter(taken, edit.start) - 1); i < taken.length && taken[i]!.start <= edit.end; i++) {
+    const other = taken[i]!;
+    if ((edit.start < other.end && other.start < edit.end) || (edit.start === other.start && edit.end === other.end)) return true;
+  }
+  return false;
+}
+
+/** The index of the first edit (sorted, disjoint) that ends after `offset`. */
+function firstEndingAfter(taken: readonly TextEdit[], offset: number): number {
+  let low = 0;
+  let high = taken.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (taken[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Applies disjoint edits in one left-to-right sweep (slicing per edit copied the whole text each time). */
 function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    parts.push(text.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }

@@ -1,10 +1,14 @@
-import type { DefaultValue, FormatName } from '../adapters/adapter.js';
-import { AdapterFailure, asAdapter, detectFormat } from '../adapters/index.js';
-import { normalizeConfig } from '../model/normalize.js';
+import type { AdapterOutput, DefaultValue, FormatName } from '../adapters/adapter.js';
+import type { Loader } from '../adapters/loaders.js';
+import { AdapterFailure, asAdapter, detectFormat, loaderFor } from '../adapters/index.js';
+import { inferRanks } from '../model/distributed.js';
+import { isPlainObject, normalizeConfig } from '../model/normalize.js';
+import { inferRegime } from '../model/regime.js';
 import { parentPointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
 import { parseSource } from '../source/document.js';
+import { mayReadDifferently } from '../source/scalar-rules.js';
 import type { SourceDocument } from '../source/document.js';
 import { LIMITS } from '../source/limits.js';
 import { FILE_START } from '../source/range.js';
@@ -72,33 +76,37 @@ function nothingRead() {
   return { sources: new Map<Pointer, SourcePath>(), defaults: new Map<Pointer, DefaultValue>() };
 }
 
-/** Detects the format of a parsed file and reads it as canonical config; an adapter that throws is named. */
-function adapt(document: SourceDocument, inputFormat: FormatName | undefined): ReadConfig {
-  const detection = detectFormat(document.root, inputFormat);
+/**
+ * Detects the format of a parsed file and reads it as canonical config, as the framework's loader reads
+ * the file; an adapter that throws is named.
+ */
+function adapt(parsed: SourceDocument, inputFormat: FormatName | undefined): ReadConfig {
+  const detection = detectFormat(parsed.root, inputFormat);
   if (!detection.adapter) {
     // Not a training config: only rules that read any file (security checks of the YAML itself) run.
     const facts: DocumentFacts = {
       format: 'unknown',
-      exponentsAsStrings: syntaxOf(document) === 'yaml',
       rawScalar: () => undefined,
       defaultOf: () => undefined,
       typeProblems: [],
       unknownKeys: [],
-      tags: document.tags,
+      tags: parsed.tags,
     };
-    return { document, format: detection.format, reason: detection.reason, facts, ...nothingRead() };
+    return { document: parsed, format: detection.format, reason: detection.reason, facts, ...nothingRead() };
   }
   const adapter = detection.adapter;
+  const loader = asAdapter(adapter, () => loaderFor(adapter, parsed.root, parsed.text, syntaxOf(parsed)));
+  const document = readAs(parsed, loader);
   const output = asAdapter(adapter, () => adapter.read(document.root));
-  const normalized = normalizeConfig(output.config);
+  const normalized = normalizeConfig(withInferred(output.config, document.root, detection.format));
   const sources = output.sources;
   const defaults = output.defaults ?? new Map<Pointer, DefaultValue>();
   const facts: DocumentFacts = {
     format: detection.format,
-    exponentsAsStrings: syntaxOf(document) === 'yaml' && detection.adapter.exponentsAreFloats !== true,
+    loader,
     rawScalar: (path) => {
-      const source = sources.get(path);
-      return source && !defaults.has(path) && !output.derived?.has(path) ? document.rawScalar(source) : undefined;
+      const source = writtenSource(path, { sources, defaults, derived: output.derived });
+      return source ? document.rawScalar(source) : undefined;
     },
     defaultOf: (path) => defaults.get(path),
     typeProblems: normalized.typeProblems,
@@ -106,6 +114,49 @@ function adapt(document: SourceDocument, inputFormat: FormatName | undefined): R
     tags: document.tags,
   };
   return { document, format: detection.format, reason: detection.reason, config: normalized.config, facts, sources, defaults, ...(output.derived ? { derived: output.derived } : {}) };
+}
+
+/**
+ * The adapter's config with what the file shows beyond its format's keys: the training regime and the
+ * data-parallel ranks (src/model/regime.ts, distributed.ts). What the file states itself is kept.
+ */
+function withInferred(config: Record<string, unknown>, root: unknown, format: FormatName): Record<string, unknown> {
+  const regime = config.regime === undefined ? inferRegime({ root, format, config }) : undefined;
+  const training = isPlainObject(config.training) ? config.training : undefined;
+  const ranks = training?.devices === undefined ? inferRanks(root) : undefined;
+  return {
+    ...config,
+    ...(regime ? { regime } : {}),
+    ...(ranks ? { training: { ...training, devices: ranks.ranks } } : {}),
+  };
+}
+
+/**
+ * The file as its loader reads it: parsed again when the loader's scalar rules are not YAML 1.2's (the
+ * positions are the same). A file the loader's rules cannot build (keys that collide once `on` is a
+ * boolean) stays as YAML 1.2 read it.
+ */
+function readAs(parsed: SourceDocument, loader: Loader): SourceDocument {
+  if (loader.scalars === parsed.scalarRules || !mayReadDifferently(parsed.text, loader.scalars)) return parsed;
+  const reparsed = parseSource(parsed.text, parsed.filePath, loader.scalars);
+  return reparsed.problems.length === 0 ? reparsed : parsed;
+}
+
+/**
+ * The source a canonical value was copied from as written: its own, or for an item of a list copied whole
+ * (a sweep's `values`), its list's source and the item's index. Defaults and derived values have none.
+ */
+function writtenSource(path: Pointer, output: Pick<AdapterOutput, 'sources' | 'defaults' | 'derived'>): SourcePath | undefined {
+  const written = (p: Pointer) => !output.defaults?.has(p) && !output.derived?.has(p);
+  const indexes: number[] = [];
+  for (let p: Pointer | undefined = path; p !== undefined; p = parentPointer(p)) {
+    const source = output.sources.get(p);
+    if (source) return written(p) ? [...source, ...indexes] : undefined;
+    const last = p.slice(p.lastIndexOf('/') + 1);
+    if (!/^\d+$/.test(last)) return undefined;
+    indexes.unshift(Number(last));
+  }
+  return undefined;
 }
 
 /** JSON by extension, else YAML by extension, else JSON when the whole text is JSON (stdin). */
@@ -161,9 +212,9 @@ function lintRead(text: string, filePath: string, options: LintOptions, rules: r
     const range = locate(finding, read);
     return toDiagnostic(rule, severity, finding, range);
   });
-  diagnostics.push(...failures);
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  const kept = applySuppressions(text, diagnostics, { reportUnused: options.reportUnusedDisableDirectives === true });
+  // A failure of hplint itself is never suppressed: a disable directive must not turn a crash into a pass.
+  const kept = [...failures, ...applySuppressions(text, diagnostics, { reportUnused: options.reportUnusedDisableDirectives === true })];
   return { filePath, format: read.format, diagnostics: kept, reason: read.reason, source: text };
 }
 
@@ -215,6 +266,9 @@ function locate(finding: Finding, read: ReadConfig): SourceRange {
     const range = document.rangeOf(anchor);
     if (range) return range;
   }
+  const written = writtenSource(finding.path, read);
+  const own = written && document.rangeOf(written);
+  if (own) return own;
   for (let path: Pointer | undefined = finding.path; path !== undefined; path = parentPointer(path)) {
     if (defaults.has(path)) continue;
     const source = sources.get(path);

@@ -1,4 +1,5 @@
 import type { DefaultValue, FormatName } from '../adapters/adapter.js';
+import type { Loader } from '../adapters/loaders.js';
 import type { TypeProblem, UnknownKey } from '../model/normalize.js';
 import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
@@ -80,10 +81,10 @@ export interface Finding {
 export interface DocumentFacts {
   readonly format: FormatName;
   /**
-   * The file is YAML that its framework loads with plain PyYAML (YAML 1.1), which reads `2e-5` as a string.
-   * False for JSON (where `2e-5` is a number), for code, and for frameworks whose loader reads it as a float.
+   * The program that reads the file for its framework (PyYAML, OmegaConf, jsonargparse, …): raw scalars'
+   * values are what it made of them. Absent for code (the ESLint plugin) and files in no known format.
    */
-  readonly exponentsAsStrings?: boolean;
+  readonly loader?: Loader;
   /** How the value at a canonical path was written, when it came from a YAML/JSON scalar. */
   rawScalar(path: Pointer): RawScalar | undefined;
   /** The framework whose default supplied the value at `path`, when the file did not write it. */

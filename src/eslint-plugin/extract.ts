@@ -1,4 +1,3 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { DocumentFacts } from '../engine/rule.js';
 import { normalizeConfig } from '../model/normalize.js';
@@ -7,9 +6,10 @@ import { hplintSchema } from '../model/schema.js';
 import type { TrainingConfig } from '../model/types.js';
 import { Recorder } from './recorder.js';
 import type { ValueWriter } from './recorder.js';
-import { arrayElements, hasSpread, memberName, objectProperties, resolveExpression, staticValue, unwrap, variableOf } from './static.js';
+import { arrayElements, hasSpread, isNode, memberName, objectProperties, resolveExpression, staticValue, unwrap, variableOf } from './static.js';
 import type { Scopes } from './static.js';
-import { TfjsBindings } from './tfjs-api.js';
+import { PretrainedWeights } from './pretrained.js';
+import { GLOBAL_TF, TfjsBindings } from './tfjs-api.js';
 import { EARLY_STOPPING_DEFAULTS, FIT_DEFAULTS, STRING_OPTIMIZER_LEARNING_RATES, TRAIN_FACTORIES } from '../adapters/defaults.js';
 
 /** One training setup found in the code, in the canonical model, with the AST behind every path. */
@@ -39,27 +39,57 @@ const REGULARIZERS = new Set(['regularizers.l1', 'regularizers.l2', 'regularizer
 interface Setup {
   readonly root: TSESTree.Node;
   readonly factory?: TSESTree.CallExpression;
-  readonly kind: 'sequential' | 'functional' | 'loaded' | 'unbound';
+  /** `core`: an optimizer of `tf.train` driven by `optimizer.minimize(…)` (the core API's own training loop). */
+  readonly kind: 'sequential' | 'functional' | 'loaded' | 'core' | 'unbound';
   readonly adds: TSESTree.CallExpression[];
   readonly compiles: TSESTree.CallExpression[];
   readonly fits: TSESTree.CallExpression[];
 }
 
-/** The training setups of one file. Files that never import TF.js cost one text search. */
+/** `tf.sequential(`, `tf.train.adam(`, …: how a browser script that uses the global `tf` starts training. */
+const GLOBAL_TF_USE = /\btf\s*\.\s*(?:sequential|model|loadLayersModel|train|layers)\b/;
+
+/** The training setups of one file. Files that never mention TF.js cost one or two text searches. */
 export function extract(sourceCode: TSESLint.SourceCode): Extraction {
-  if (!sourceCode.text.includes('@tensorflow/tfjs')) return { setups: [] };
+  if (!sourceCode.text.includes('@tensorflow/tfjs') && !GLOBAL_TF_USE.test(sourceCode.text)) return { setups: [] };
   const scopes: Scopes = { scopeOf: (node) => sourceCode.getScope(node) };
   const bindings = new TfjsBindings(scopes);
+  if (usesGlobalTf(sourceCode)) bindings.useGlobal();
   const calls: TSESTree.CallExpression[] = [];
+  const freezes: TSESTree.AssignmentExpression[] = [];
   walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.ImportDeclaration) bindings.addImport(node);
-    else if (node.type === AST_NODE_TYPES.CallExpression) {
-      if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') bindings.addRequire(node);
+    if (node.type === 'ImportDeclaration') bindings.addImport(node);
+    else if (node.type === 'ImportExpression') bindings.addRequire(node);
+    else if (node.type === 'CallExpression') {
+      if (node.callee.type === 'Identifier' && node.callee.name === 'require') bindings.addRequire(node);
       else calls.push(node);
-    }
+    } else if (isFreeze(node)) freezes.push(node);
   });
   if (bindings.isEmpty) return { setups: [] };
-  return { setups: new Extractor(scopes, bindings, sourceCode.ast).run(calls) };
+  return { setups: new Extractor(scopes, bindings, sourceCode.ast).run(calls, freezes) };
+}
+
+/** The script reads a `tf` it never declares (or one only ESLint's `globals` declare): TF.js' `<script>` global. */
+function usesGlobalTf(sourceCode: TSESLint.SourceCode): boolean {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return false;
+  const declared = globalScope.set.get(GLOBAL_TF);
+  if (declared) return declared.defs.length === 0 && declared.references.length > 0;
+  return globalScope.through.some((reference) => reference.identifier.name === GLOBAL_TF);
+}
+
+/** `x.trainable = false`. */
+function isFreeze(node: TSESTree.Node): node is TSESTree.AssignmentExpression {
+  return (
+    node.type === 'AssignmentExpression' &&
+    node.operator === '=' &&
+    node.left.type === 'MemberExpression' &&
+    !node.left.computed &&
+    node.left.property.type === 'Identifier' &&
+    node.left.property.name === 'trainable' &&
+    node.right.type === 'Literal' &&
+    node.right.value === false
+  );
 }
 
 class Extractor {
@@ -69,7 +99,7 @@ class Extractor {
     private readonly program: TSESTree.Program,
   ) {}
 
-  run(calls: readonly TSESTree.CallExpression[]): ExtractedSetup[] {
+  run(calls: readonly TSESTree.CallExpression[], freezes: readonly TSESTree.AssignmentExpression[]): ExtractedSetup[] {
     const byVariable = new Map<TSESLint.Scope.Variable, Setup>();
     const setups: Setup[] = [];
     for (const call of calls) {
@@ -85,14 +115,39 @@ class Extractor {
       const method = this.modelMethod(call);
       if (!method) continue;
       const receiver = unwrap((call.callee as TSESTree.MemberExpression).object);
-      const variable = receiver.type === AST_NODE_TYPES.Identifier ? variableOf(receiver, this.scopes) : undefined;
+      const variable = receiver.type === 'Identifier' ? variableOf(receiver, this.scopes) : undefined;
       const setup = (variable && byVariable.get(variable)) ?? unbound;
       if (method === 'add') setup.adds.push(call);
       else if (method === 'compile') setup.compiles.push(call);
       else setup.fits.push(call);
     }
     this.attachUnbound(setups, unbound);
-    return setups.flatMap((setup) => this.build(setup));
+    setups.push(...this.coreSetups(calls, setups));
+    const loaded = new Set([...byVariable].filter(([, setup]) => setup.kind === 'loaded').map(([variable]) => variable));
+    const pretrained = new PretrainedWeights(this.scopes, loaded, freezes);
+    return setups.flatMap((setup) => this.build(setup, pretrained));
+  }
+
+  /**
+   * Core-API training: `const optimizer = tf.train.adam(0.01)` stepped by `optimizer.minimize(() => loss)`
+   * (or `applyGradients`), usually in a loop. One setup per optimizer that no `compile` already uses.
+   */
+  private coreSetups(calls: readonly TSESTree.CallExpression[], setups: readonly Setup[]): Setup[] {
+    const compiled = new Set<TSESTree.Node>();
+    for (const compile of setups.flatMap((setup) => setup.compiles)) {
+      const optimizer = objectProperties(compile.arguments[0], this.scopes)?.get('optimizer');
+      if (optimizer) compiled.add(resolveExpression(optimizer.value, this.scopes));
+    }
+    const byOptimizer = new Map<TSESTree.Node, Setup>();
+    for (const call of calls) {
+      if (call.callee.type !== 'MemberExpression') continue;
+      const method = memberName(call.callee, this.scopes);
+      if (method !== 'minimize' && method !== 'applyGradients') continue;
+      const optimizer = resolveExpression(call.callee.object, this.scopes);
+      if (optimizer.type !== 'CallExpression' || !this.api.callOf(optimizer)?.startsWith('train.') || compiled.has(optimizer) || byOptimizer.has(optimizer)) continue;
+      byOptimizer.set(optimizer, { root: call, factory: optimizer, kind: 'core', adds: [], compiles: [], fits: [] });
+    }
+    return [...byOptimizer.values()];
   }
 
   /**
@@ -125,15 +180,15 @@ class Extractor {
   /** `const model = tf.sequential()` → the variable `model`. */
   private declaredVariable(call: TSESTree.CallExpression): TSESLint.Scope.Variable | undefined {
     let node: TSESTree.Node = call;
-    while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression)) node = node.parent;
+    while (node.parent && (node.parent.type === 'AwaitExpression' || node.parent.type === 'TSAsExpression')) node = node.parent;
     const declarator = node.parent;
-    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
     return variableOf(declarator.id, this.scopes);
   }
 
   /** `x.add(layer)`, `x.compile({…})`, `x.fit(a, b, …)`, `x.fitDataset(ds, …)`, shaped as model calls. */
   private modelMethod(call: TSESTree.CallExpression): string | undefined {
-    if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    if (call.callee.type !== 'MemberExpression') return undefined;
     const name = memberName(call.callee, this.scopes);
     if (name === undefined || !METHODS.has(name)) return undefined;
     const [first] = call.arguments;
@@ -147,18 +202,20 @@ class Extractor {
   }
 
   /** One config per `compile` call (a phase of training); `fit` calls belong to the compile before them. */
-  private build(setup: Setup): ExtractedSetup[] {
+  private build(setup: Setup, weights: PretrainedWeights): ExtractedSetup[] {
     const phases = setup.compiles.length > 0 ? setup.compiles : [undefined];
     return phases.flatMap((compile, index) => {
       const next = setup.compiles[index + 1];
       const fits = setup.fits.filter((fit) => (index === 0 || fit.range[0] > compile!.range[0]) && (!next || fit.range[0] < next.range[0]));
       const recorder = new Recorder(this.scopes);
       recorder.locate([], compile ?? fits[0] ?? setup.root);
-      if (setup.kind === 'loaded') recorder.builder.set(['pretrained'], true);
+      const pretrained = trainsPretrainedWeights(setup, weights);
+      if (pretrained !== undefined) recorder.builder.set(['pretrained'], pretrained);
+      if (setup.kind === 'core') this.readOptimizer(recorder, setup.factory!);
       const outputs = this.readModel(recorder, setup);
       if (compile) this.readCompile(recorder, compile, outputs);
       for (const fit of fits) this.readFit(recorder, fit);
-      if (!compile && fits.length === 0 && !recorder.builder.config.model) return [];
+      if (!compile && fits.length === 0 && !recorder.builder.config.model && setup.kind !== 'core') return [];
       return [finish(recorder)];
     });
   }
@@ -177,7 +234,7 @@ class Extractor {
       const items = [...elements, ...adds.map((add) => add.arguments[0]!)];
       items.forEach((item, index) => this.readLayer(recorder, ['model', 'layers', index], item));
       const siblings: TSESTree.Node[] = adds.length === 0 ? elements : elements.length === 0 ? adds.map((add) => add.parent) : [];
-      const statements = adds.length === 0 || siblings.every((s) => s.type === AST_NODE_TYPES.ExpressionStatement);
+      const statements = adds.length === 0 || siblings.every((s) => s.type === 'ExpressionStatement');
       if (items.length > 0 && statements && siblings.length === items.length && siblings.every((s) => s.parent === siblings[0]!.parent)) {
         recorder.lists.set('/model/layers', siblings);
       }
@@ -203,7 +260,7 @@ class Extractor {
       const node = resolveExpression(expression, this.scopes);
       if (seen.has(node)) return node;
       if (this.api.callOf(node) === 'input') return undefined;
-      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(node.callee, this.scopes) !== 'apply' || !node.arguments[0]) {
+      if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || memberName(node.callee, this.scopes) !== 'apply' || !node.arguments[0]) {
         readable = false;
         return undefined;
       }
@@ -233,7 +290,7 @@ class Extractor {
   private layerCall(expression: TSESTree.Node): { call: TSESTree.CallExpression; type: string; config?: Map<string, TSESTree.Property> } | undefined {
     const call = resolveExpression(expression, this.scopes);
     const api = this.api.callOf(call);
-    if (call.type !== AST_NODE_TYPES.CallExpression || !api?.startsWith('layers.')) return undefined;
+    if (call.type !== 'CallExpression' || !api?.startsWith('layers.')) return undefined;
     const config = objectProperties(call.arguments[0], this.scopes);
     return { call, type: api.slice('layers.'.length), ...(config ? { config } : {}) };
   }
@@ -250,17 +307,32 @@ class Extractor {
     recorder.set([...path, 'type'], layer.type, layer.call.callee);
     const config = layer.config;
     if (!config) return;
-    for (const key of LAYER_KEYS) recorder.value([...path, key], config.get(key)?.value);
+    for (const key of LAYER_KEYS) {
+      if (key === 'inputShape') this.readInputShape(recorder, [...path, key], config.get(key)?.value);
+      else recorder.value([...path, key], config.get(key)?.value);
+    }
     const regularizer = config.get('kernelRegularizer');
     if (regularizer) this.readRegularizer(recorder, [...path, 'kernelRegularizer'], regularizer.value);
     const inner = config.get('layer');
     if (inner && path.length === 3) this.readLayer(recorder, [...path, 'layer'], inner.value);
   }
 
+  /**
+   * TF.js builds a layer's batch input shape as `[batchSize].concat(inputShape)`, so `inputShape: 1` is
+   * the shape `[1]`. Anything but a number or a list of whole numbers (and nulls) is left unknown: the
+   * extractor does not re-implement TF.js' shape checks, and `invalid-value` must not guess at them.
+   */
+  private readInputShape(recorder: Recorder, path: readonly (string | number)[], node: TSESTree.Node | undefined): void {
+    if (!node) return;
+    const shape = staticValue(node, this.scopes)?.value;
+    if (typeof shape === 'number' && Number.isInteger(shape)) recorder.set(path, [shape], node);
+    else if (Array.isArray(shape) && shape.every((d) => d === null || Number.isInteger(d))) recorder.value(path, node);
+  }
+
   private readRegularizer(recorder: Recorder, path: readonly (string | number)[], expression: TSESTree.Node): void {
     const call = resolveExpression(expression, this.scopes);
     const api = this.api.callOf(call);
-    if (call.type !== AST_NODE_TYPES.CallExpression || !api || !REGULARIZERS.has(api)) return;
+    if (call.type !== 'CallExpression' || !api || !REGULARIZERS.has(api)) return;
     recorder.locate(path, call);
     const config = objectProperties(call.arguments[0], this.scopes);
     for (const key of ['l1', 'l2']) recorder.value([...path, key], config?.get(key)?.value);
@@ -290,7 +362,7 @@ class Extractor {
       return;
     }
     const api = this.api.callOf(node);
-    if (node.type !== AST_NODE_TYPES.CallExpression || !api?.startsWith('train.')) return;
+    if (node.type !== 'CallExpression' || !api?.startsWith('train.')) return;
     const name = api.slice('train.'.length);
     const factory = Object.hasOwn(TRAIN_FACTORIES, name) ? TRAIN_FACTORIES[name] : undefined;
     if (!factory) return;
@@ -364,7 +436,7 @@ class Extractor {
   /** `model.fitDataset(ds, …)`: the batch size is the argument of the last `.batch(n)` in the dataset's chain. */
   private readDatasetBatch(recorder: Recorder, expression: TSESTree.Node): void {
     let node = resolveExpression(expression, this.scopes);
-    for (let depth = 0; depth < 16 && node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression; depth++) {
+    for (let depth = 0; depth < 16 && node.type === 'CallExpression' && node.callee.type === 'MemberExpression'; depth++) {
       if (memberName(node.callee, this.scopes) === 'batch') {
         recorder.value(['training', 'batchSize'], node.arguments[0]);
         return;
@@ -376,7 +448,7 @@ class Extractor {
   private readCallbacks(recorder: Recorder, expression: TSESTree.Node): void {
     for (const element of arrayElements(expression, this.scopes) ?? [expression]) {
       const call = resolveExpression(element, this.scopes);
-      if (call.type !== AST_NODE_TYPES.CallExpression || this.api.callOf(call) !== 'callbacks.earlyStopping') continue;
+      if (call.type !== 'CallExpression' || this.api.callOf(call) !== 'callbacks.earlyStopping') continue;
       const path = ['training', 'earlyStopping'];
       recorder.locate(path, call);
       // Spread-in settings may set anything: the callback is there, its settings are unknown.
@@ -393,6 +465,14 @@ class Extractor {
   }
 }
 
+/** A loaded model trained itself fine-tunes; a built one does when it contains a loaded model left trainable. */
+function trainsPretrainedWeights(setup: Setup, weights: PretrainedWeights): boolean | undefined {
+  if (setup.kind === 'loaded') return true;
+  if ((setup.kind !== 'sequential' && setup.kind !== 'functional') || !setup.factory) return undefined;
+  // A model built layer by layer from no loaded model trains from scratch (its regime for learning-rate-range).
+  return weights.ofBuiltModel([setup.factory, ...setup.adds]) ?? false;
+}
+
 /** How to add a missing `name: value` option to a training call: into its options object, or as a new argument. */
 function insertOption(call: TSESTree.CallExpression, optionsNode: TSESTree.Node | undefined): (key: string) => ValueWriter | undefined {
   return (key) => {
@@ -401,7 +481,7 @@ function insertOption(call: TSESTree.CallExpression, optionsNode: TSESTree.Node 
       return last ? (fixer, text) => fixer.insertTextAfter(last, `, { ${key}: ${text} }`) : undefined;
     }
     const object = unwrap(optionsNode);
-    if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    if (object.type !== 'ObjectExpression') return undefined;
     const first = object.properties[0];
     if (!first) return (fixer, text) => fixer.replaceText(object, `{ ${key}: ${text} }`);
     return (fixer, text) => fixer.insertTextBefore(first, `${key}: ${text}, `);
@@ -412,21 +492,21 @@ function insertOption(call: TSESTree.CallExpression, optionsNode: TSESTree.Node 
 function isStraightLine(call: TSESTree.Node): boolean {
   for (let node = call.parent; node; node = node.parent) {
     switch (node.type) {
-      case AST_NODE_TYPES.FunctionDeclaration:
-      case AST_NODE_TYPES.Program:
+      case 'FunctionDeclaration':
+      case 'Program':
         return true;
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-        return node.parent?.type !== AST_NODE_TYPES.CallExpression || node.parent.callee === node;
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-      case AST_NODE_TYPES.IfStatement:
-      case AST_NODE_TYPES.SwitchStatement:
-      case AST_NODE_TYPES.ConditionalExpression:
-      case AST_NODE_TYPES.LogicalExpression:
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        return node.parent?.type !== 'CallExpression' || node.parent.callee === node;
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement':
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+      case 'IfStatement':
+      case 'SwitchStatement':
+      case 'ConditionalExpression':
+      case 'LogicalExpression':
         return false;
       default:
     }
@@ -468,8 +548,4 @@ function walk(root: TSESTree.Node, keys: TSESLint.SourceCode.VisitorKeys, visit:
       } else if (isNode(child)) stack.push(child);
     }
   }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -1,26 +1,29 @@
 /**
  * `hplint/eslint-plugin`: hplint's rules on TF.js training code, as an ESLint flat-config plugin. The
  * extractor reads the code into the canonical TrainingConfig and the catalogue's own rule functions run
- * on it, so ids and messages are the CLI's. Never imported by the CLI (it loads @typescript-eslint/utils).
+ * on it, so ids and messages are the CLI's. Its only run-time needs are what ESLint passes a rule (the
+ * AST and the scope manager); its public types are ESLint's own, so that configs written with
+ * `defineConfig`, `tseslint.config` or `Linter.Config[]` accept it as is.
  */
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter, Rule } from 'eslint';
 import { VERSION } from '../version.js';
 import type { Severity } from '../engine/rule.js';
 import { CODE_RULES, toEslintRule } from './rules.js';
-import type { HplintRuleModule } from './rules.js';
 
 const NAMESPACE = 'hplint';
-const ESLINT_SEVERITY: Record<Severity, TSESLint.SharedConfig.RuleLevel> = { error: 'error', warning: 'warn', info: 'warn' };
+const ESLINT_SEVERITY: Record<Severity, Linter.RuleSeverity> = { error: 'error', warning: 'warn', info: 'warn' };
 
-export interface HplintPlugin {
+/** The plugin object: an `ESLint.Plugin` whose `configs.recommended` is one flat config object. */
+export interface HplintPlugin extends ESLint.Plugin {
   readonly meta: { readonly name: string; readonly version: string; readonly namespace: string };
-  readonly rules: Readonly<Record<string, HplintRuleModule>>;
-  readonly configs: { readonly recommended: TSESLint.FlatConfig.Config };
+  readonly rules: Readonly<Record<string, Rule.RuleModule>>;
+  readonly configs: { readonly recommended: Linter.Config };
 }
 
-const rules: Record<string, HplintRuleModule> = Object.fromEntries(CODE_RULES.map((rule) => [rule.id, toEslintRule(rule)]));
+// The rules are written against typescript-eslint's stricter AST types; at run time they are ESLint rules.
+const rules = Object.fromEntries(CODE_RULES.map((rule) => [rule.id, toEslintRule(rule) as unknown as Rule.RuleModule]));
 
-const configs = {} as { recommended: TSESLint.FlatConfig.Config };
+const configs = {} as { recommended: Linter.Config };
 
 const plugin: HplintPlugin = {
   meta: { name: 'hplint', version: VERSION, namespace: NAMESPACE },
@@ -30,7 +33,7 @@ const plugin: HplintPlugin = {
 
 configs.recommended = {
   name: 'hplint/recommended',
-  plugins: { [NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  plugins: { [NAMESPACE]: plugin },
   rules: Object.fromEntries(CODE_RULES.map((rule) => [`${NAMESPACE}/${rule.id}`, ESLINT_SEVERITY[rule.meta.severity]])),
 };
 

@@ -1,4 +1,3 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ConfigBuilder } from '../adapters/adapter.js';
 import { pointer } from '../model/pointer.js';
@@ -56,7 +55,7 @@ export class Recorder {
 /** Replaces a value expression; a shorthand property (`{ units }`) becomes `units: <value>`. */
 function replaceValue(node: TSESTree.Node): ValueWriter {
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === node) {
+  if (parent?.type === 'Property' && parent.shorthand && parent.value === node) {
     return (fixer, text) => fixer.insertTextAfter(parent.key, `: ${text}`);
   }
   return (fixer, text) => fixer.replaceText(node, text);

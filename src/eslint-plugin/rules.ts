@@ -1,4 +1,3 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
 import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { runRules } from '../engine/lint.js';
 import { docsUrl } from '../engine/rule.js';
@@ -17,8 +16,6 @@ type MessageIds = 'finding' | 'suggestion';
 type Options = [Record<string, unknown>];
 export type HplintRuleModule = TSESLint.RuleModule<MessageIds, Options>;
 
-const createRule = ESLintUtils.RuleCreator((name) => docsUrl(name));
-
 // One extraction per parsed file, shared by every hplint rule that lints it.
 const extractions = new WeakMap<TSESTree.Program, Extraction>();
 
@@ -33,18 +30,22 @@ function extractionOf(sourceCode: TSESLint.SourceCode): Extraction {
 
 /** Wraps a shared rule as an ESLint rule: same id, same message, reported on the node behind the path. */
 export function toEslintRule(rule: AnyRule): HplintRuleModule {
-  return createRule<Options, MessageIds>({
-    name: rule.id,
+  const defaults = rule.meta.defaultOptions as Record<string, unknown>;
+  return {
     meta: {
       type: rule.meta.severity === 'error' ? 'problem' : 'suggestion',
-      docs: { description: rule.meta.description },
+      docs: { description: rule.meta.description, url: docsUrl(rule.id) },
       messages: { finding: '{{message}}', suggestion: '{{description}}' },
       schema: [toDraft04(rule.meta.optionsSchema) as JSONSchema.JSONSchema4],
+      // ESLint (≥ 9.15) merges these under the user's options; the merge below keeps the same result for
+      // tools that call `create` directly.
+      defaultOptions: [defaults],
       hasSuggestions: rule.meta.fixable !== false,
       ...(rule.meta.fixable === 'safe' ? { fixable: 'code' as const } : {}),
     },
-    defaultOptions: [rule.meta.defaultOptions as Record<string, unknown>],
-    create(context, [options]) {
+    defaultOptions: [defaults],
+    create(context) {
+      const options = { ...defaults, ...context.options[0] };
       const sourceCode = context.sourceCode;
       return {
         Program() {
@@ -70,7 +71,7 @@ export function toEslintRule(rule: AnyRule): HplintRuleModule {
         },
       };
     },
-  });
+  };
 }
 
 /**

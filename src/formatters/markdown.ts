@@ -5,11 +5,10 @@ import type { Severity } from '../engine/rule.js';
 import type { Formatter } from './formatter.js';
 import { summarize } from './formatter.js';
 import { displayPath } from './paths.js';
-import { markdownCell, plural } from '../render/text.js';
+import { markdownCode, markdownText } from '../render/escape.js';
+import { plural } from '../render/text.js';
 
 const BADGE: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
-
-/** Table cells hold one line: pipes, line breaks and HTML would break the table or the page. */
 
 /** A summary and one table per file with problems: for a pull-request comment or `$GITHUB_STEP_SUMMARY`. */
 export const markdown: Formatter = (results, context) => {
@@ -26,7 +25,7 @@ export const markdown: Formatter = (results, context) => {
     '',
   );
   for (const result of withProblems) {
-    out.push(`### \`${displayPath(result.filePath, context.cwd)}\``, '', '| Line | Severity | Rule | Message |', '|---:|---|---|---|');
+    out.push(`### ${markdownCode(displayPath(result.filePath, context.cwd))}`, '', '| Line | Severity | Rule | Message |', '|---:|---|---|---|');
     for (const d of result.diagnostics) out.push(row(d, context.rules.some((r) => r.id === d.ruleId)));
     out.push('');
   }
@@ -34,7 +33,7 @@ export const markdown: Formatter = (results, context) => {
 };
 
 function row(d: Diagnostic, documented: boolean): string {
-  const rule = documented ? `[\`${d.ruleId}\`](${docsUrl(d.ruleId)})` : `\`${d.ruleId}\``;
-  const message = linkGuideCitations(d.suggestion ? `${markdownCell(d.message)}<br>💡 ${markdownCell(d.suggestion.description)}` : markdownCell(d.message));
+  const rule = documented ? `[\`${d.ruleId}\`](${docsUrl(d.ruleId)})` : markdownCode(d.ruleId, true);
+  const message = linkGuideCitations(d.suggestion ? `${markdownText(d.message)}<br>💡 ${markdownText(d.suggestion.description)}` : markdownText(d.message));
   return `| ${d.line}:${d.column} | ${BADGE[d.severity]} | ${rule} | ${message} |`;
 }

@@ -6,7 +6,7 @@ import { guideCitation, guideCitationLinks } from '../knowledge/guide-links.js';
 import type { AnyRule, Severity } from '../engine/rule.js';
 import { UNUSED_DIRECTIVE } from '../engine/suppressions.js';
 import type { Formatter } from './formatter.js';
-import { displayPath } from './paths.js';
+import { artifactLocation } from './paths.js';
 
 export const INFORMATION_URI = 'https://github.com/hplint/hplint';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -73,7 +73,7 @@ export const sarif: Formatter = (results, context) => {
   const descriptors = [...context.rules.map(describeRule), ...ENGINE_DESCRIPTORS];
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
   const sarifResults = results.flatMap((result) => {
-    const uri = encodeURI(displayPath(result.filePath, context.cwd));
+    const location = artifactLocation(result.filePath, context.cwd);
     return result.diagnostics.map((d) => ({
       ruleId: d.ruleId,
       ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId) } : {}),
@@ -82,13 +82,13 @@ export const sarif: Formatter = (results, context) => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+            artifactLocation: location,
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
           ...(d.path ? { logicalLocations: [{ fullyQualifiedName: d.path, kind: 'member' }] } : {}),
         },
       ],
-      partialFingerprints: { 'hplint/v1': fingerprint(uri, d) },
+      partialFingerprints: { 'hplint/v1': fingerprint(location.uri, d) },
     }));
   });
   const log = {

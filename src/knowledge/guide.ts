@@ -22,8 +22,57 @@ export const LEARNING_RATE_RANGES = {
 
 export type OptimizerFamily = keyof typeof LEARNING_RATE_RANGES;
 
+/**
+ * Rates that are the algorithm itself rather than a tuned value: Adadelta as published (Zeiler 2012) has
+ * no learning rate, which PyTorch and Keras ≤ 2.3 express as a default of 1.0. §7's range is for a rate
+ * someone chose; the algorithm's own setting is not reported.
+ */
+export const ALGORITHM_RATES: Partial<Record<OptimizerFamily, number>> = { adadelta: 1 };
+
 /** GUIDE §4.5 and §7: fine-tuning starts 1–2 orders of magnitude below the from-scratch range. */
 export const FINE_TUNE_DIVISORS = { low: 100, high: 10 } as const;
+
+/**
+ * A learning-rate band: silent in [low, high]; in [infoLow, low) or (high, infoHigh] an info (published
+ * recipes reach there); beyond, a warning. Sources per row in docs/rules/learning-rate-range.md.
+ */
+export interface RateBand extends Range {
+  readonly infoLow: number;
+  readonly infoHigh: number;
+}
+
+/**
+ * Full fine-tuning (GUIDE §4.5): §7's range shifted 1–2 orders down; large-model SFT recipes go half an
+ * order further (Tulu 3 8B SFT 5e-6, OLMo 2 13B SFT 6e-6), so down to a tenth of the low edge is an info.
+ */
+export const FINE_TUNE_INFO_DIVISOR = 10;
+
+/**
+ * Rates of the LLM regimes, for the AdamW family their recipes use (other optimizers: no published band,
+ * the rule stays silent). Each row: the band published recipes and docs use, with the looser edge of
+ * recipes that still appear in the literature as info.
+ */
+export const REGIME_LEARNING_RATES = {
+  /** LoRA/QLoRA SFT: LoRA/QLoRA papers 1e-4–2e-4, Unsloth 2e-4, LLaMA-Factory's default 5e-5; ≥1e-3 diverges. */
+  peft: { low: 5e-5, high: 1e-3, infoLow: 1e-5, infoHigh: 1e-3 },
+  /** DPO-family, all weights: TRL KTO docs 5e-7–5e-6, zephyr DPO 5e-7, SimPO grid 3e-7–1e-6, Tulu 3 70B 2e-7. */
+  preference: { low: 3e-7, high: 5e-6, infoLow: 1e-7, infoHigh: 1e-5 },
+  /** DPO-family with adapters: recipes 5e-6–5e-5 (TRL PEFT examples, axolotl/LLaMA-Factory LoRA-DPO). */
+  preferencePeft: { low: 5e-6, high: 5e-5, infoLow: 1e-7, infoHigh: 5e-5 },
+  /** PPO/GRPO, all weights: TRL GRPOConfig default 1e-6, DeepSeekMath 1e-6, legacy PPOConfig 1.41e-5. */
+  rl: { low: 3e-7, high: 1e-5, infoLow: 1e-7, infoHigh: 3e-5 },
+  /** PPO/GRPO with adapters: Unsloth's GRPO notebooks 5e-6–2e-4. */
+  rlPeft: { low: 1e-6, high: 3e-4, infoLow: 1e-7, infoHigh: 1e-3 },
+  /** LLM pretraining with AdamW: GPT-3 Table 2.1 6e-5 (175B) to 6e-4 (125M), LLaMA 1.5e-4–3e-4, tiny LMs to 8e-3. */
+  pretrain: { low: 5e-5, high: 1e-2, infoLow: 1e-5, infoHigh: 1e-2 },
+} as const satisfies Record<string, RateBand>;
+
+/**
+ * When a file does not say how it trains, a rate outside every plausible regime's band but within this
+ * factor of the nearest edge is only an info: published recipes scale the rate with the batch size
+ * (linear scaling, Goyal et al. 2017: detectron2's 0.02 at 16 images) and the model size (GPT-3 Table 2.1).
+ */
+export const UNKNOWN_REGIME_TOLERANCE = 2;
 
 /** GUIDE §3 and §7: batch size. */
 export const BATCH = {
@@ -51,7 +100,11 @@ export const LOSS_MAGNITUDE_RATIO = 100;
 /** GUIDE §7: dropout rate in [0, 0.5]; §6 Tier 3: [0.2, 0.5] between fully connected layers. */
 export const DROPOUT = { max: 0.5, low: 0.2, recommended: 0.5 } as const;
 
-/** GUIDE §7 and §6 Tier 3: weight decay [0, 1e-4]; a suggested value such as 5e-4 is not searched much. */
+/**
+ * GUIDE §7 and §6 Tier 3: weight decay [0, 1e-4] (`coupledInfo`, §7's table); §6 Tier 3 suggests a value
+ * such as 5e-4 and says not to search it much. Where the sections disagree the more specific advice (§6's
+ * suggested value) wins: the rule is silent up to `suggested` and reports an info only above it.
+ */
 export const WEIGHT_DECAY = {
   coupledInfo: 1e-4,
   coupledWarning: 1e-3,

@@ -5,6 +5,9 @@
  * Every field is optional: rules check what is there and stay silent about what is not.
  */
 
+/** Training regimes (src/model/regime.ts infers them); each has its own learning-rate range. */
+export const REGIME_KINDS = ['scratch', 'finetune', 'peft', 'preference', 'rl', 'pretrain'] as const;
+
 const number = { type: 'number' } as const;
 const integer = { type: 'integer' } as const;
 const boolean = { type: 'boolean' } as const;
@@ -66,6 +69,17 @@ export const hplintSchema = {
   properties: {
     $schema: string,
     pretrained: { type: 'boolean', description: 'Fine-tuning a pretrained network (GUIDE §4.5).' },
+    regime: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'How the run trains, which sets the learning-rate range (docs/rules/learning-rate-range.md). Inferred from the file when absent.',
+      properties: {
+        kind: { type: 'string', enum: REGIME_KINDS, description: 'scratch, finetune (full), peft (adapters), preference (DPO, KTO, ORPO, SimPO …), rl (PPO, GRPO …), pretrain (LLM pretraining).' },
+        method: { type: 'string', description: 'The method as people name it: DPO, SimPO, GRPO, LoRA, …' },
+        parameterEfficient: { type: 'boolean', description: 'Adapters (LoRA/QLoRA/…) on a frozen base model.' },
+        evidence: { type: 'string', description: 'What in the file shows the regime.' },
+      },
+    },
     data: {
       type: 'object',
       additionalProperties: false,
@@ -102,7 +116,8 @@ export const hplintSchema = {
         beta2: number,
         epsilon: number,
         rho: number,
-        weightDecay: { type: 'number', description: 'Decoupled for adamw, coupled (L2) otherwise.' },
+        weightDecay: { type: 'number', description: 'Decoupled for adamw (or with decoupledWeightDecay), coupled (L2) otherwise.' },
+        decoupledWeightDecay: { type: 'boolean', description: 'The optimizer decays the weights directly, AdamW-style (Keras 3 `weight_decay`), whatever its name.' },
         layerLearningRates: {
           type: 'array',
           description: 'Differential learning rates, bottom group first (GUIDE §5.5).',
@@ -148,14 +163,20 @@ export const hplintSchema = {
       additionalProperties: false,
       properties: {
         batchSize: { type: 'integer', description: 'Per device.' },
-        devices: integer,
+        devices: { type: 'integer', description: 'Data-parallel processes (GPUs × nodes); absent when the file does not say.' },
         gradientAccumulation: integer,
         epochs: number,
         maxSteps: integer,
+        evaluationsPerEpoch: { type: 'number', description: 'Validation runs per epoch (HF eval_strategy epoch = 1, axolotl evals_per_epoch).' },
         earlyStopping: {
           type: 'object',
           additionalProperties: false,
-          properties: { monitor: string, patience: number, minDelta: number },
+          properties: {
+            monitor: string,
+            patience: number,
+            minDelta: number,
+            unit: { type: 'string', enum: ['epochs', 'evaluations'], description: 'What patience counts: HF and axolotl count evaluations, Keras and Ultralytics epochs (the default).' },
+          },
         },
       },
     },

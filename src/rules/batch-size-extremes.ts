@@ -1,5 +1,6 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import type { Suggestion } from '../engine/rule.js';
+import { knownRanks } from '../model/distributed.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
 import { BATCH, LEARNING_RATE_RANGES } from '../knowledge/guide.js';
@@ -20,7 +21,7 @@ const BATCH_PATH = pointer('training', 'batchSize');
 export default createRule<Options>({
   id: 'batch-size-extremes',
   meta: {
-    description: 'The effective batch size is 1 or larger than 6000, where the learning strategy needs attention (GUIDE §3).',
+    description: 'The effective batch size (per device × accumulation × processes) is 1 or larger than 6000, where the learning strategy needs attention (GUIDE §3).',
     severity: 'warning',
     tier: 2,
     category: 'batch-size',
@@ -35,35 +36,46 @@ export default createRule<Options>({
     defaultOptions: { max: BATCH.extremeMax, infoAbove: BATCH.typicalMax, suggestedBatch: 32 },
   },
   check(config, context) {
-    const effective = effectiveBatch(config);
-    if (effective === undefined) return;
+    const batch = batchOf(config, context.document.format);
+    if (batch === undefined) return;
     const { max, infoAbove, suggestedBatch } = context.options;
-    const described = describe(config, effective);
+    const { effective, ranksKnown } = batch;
     if (effective === 1) {
+      // Without the number of processes, one example per step is only what one GPU would see.
       context.report({
         path: BATCH_PATH,
-        message: `Effective batch size 1: every step follows one example's gradient, which is noisy and hard to converge (GUIDE §3); revisit the learning rate or the normalization.`,
+        ...(ranksKnown ? {} : { severity: 'info' as const }),
+        message: ranksKnown
+          ? `Effective batch size 1: every step follows one example's gradient, which is noisy and hard to converge (GUIDE §3); revisit the learning rate or the normalization.`
+          : `Per-device batch 1 with no gradient accumulation, and the file does not say how many processes train: on one GPU every step follows one example's gradient, which is noisy and hard to converge (GUIDE §3); raise the accumulation or the batch.`,
         suggestion: scaledBatch(config, effective, suggestedBatch),
       });
     } else if (effective > max) {
       context.report({
         path: BATCH_PATH,
-        message: `Effective batch size ${described} is above ${max}: scale the learning rate with the batch and warm up (GUIDE §3; Goyal et al. 2017).`,
+        message: `Effective batch size ${ranksKnown ? '' : 'at least '}${describe(config, effective, ranksKnown)} is above ${max}: scale the learning rate with the batch and warm up (GUIDE §3; Goyal et al. 2017).`,
         suggestion: scaledBatch(config, effective, infoAbove),
       });
     } else if (effective > infoAbove) {
       context.report({
         path: BATCH_PATH,
         severity: 'info',
-        message: `Effective batch size ${described} is above the typical range [1, ${infoAbove}] (GUIDE §3): check that the learning rate was scaled for it.`,
+        message: `Effective batch size ${ranksKnown ? '' : 'at least '}${describe(config, effective, ranksKnown)} is above the typical range [1, ${infoAbove}] (GUIDE §3): check that the learning rate was scaled for it.`,
       });
     }
   },
 });
 
-function describe(config: TrainingConfig, effective: number): string {
+/** Per-device batch × accumulation × ranks; without ranks, the per-process part (a lower bound). */
+function batchOf(config: TrainingConfig, format: string): { effective: number; ranksKnown: boolean } | undefined {
+  const ranks = knownRanks(config, format);
+  const perProcess = effectiveBatch({ ...config, training: { ...config.training, devices: ranks ?? 1 } });
+  return perProcess === undefined ? undefined : { effective: perProcess, ranksKnown: ranks !== undefined };
+}
+
+function describe(config: TrainingConfig, effective: number, ranksKnown: boolean): string {
   const { batchSize, devices, gradientAccumulation } = config.training ?? {};
-  const factors = [devices, gradientAccumulation].filter((f): f is number => typeof f === 'number' && f > 1);
+  const factors = [ranksKnown ? devices : undefined, gradientAccumulation].filter((f): f is number => typeof f === 'number' && f > 1);
   return factors.length > 0 ? `${effective} (${[batchSize, ...factors].join(' × ')})` : String(effective);
 }
 

@@ -39,6 +39,7 @@ export function normalizeOptimizerName(name: string | undefined): string | undef
 
 /** True for optimizers whose weight decay is decoupled from the gradient (AdamW and relatives). */
 export function hasDecoupledWeightDecay(optimizer: OptimizerConfig | undefined): boolean {
+  if (optimizer?.decoupledWeightDecay !== undefined) return optimizer.decoupledWeightDecay;
   const name = normalizeOptimizerName(optimizer?.name);
   return name !== undefined && /^(adamw|adamwschedulefree|lamb|lion|sgdw)/.test(name);
 }

@@ -31,7 +31,7 @@ export default createRule<Record<string, never>>({
     for (const { tag, path } of context.document.tags) {
       const shown = tag.startsWith(YAML_ORG) ? `!!${tag.slice(YAML_ORG.length)}` : tag;
       const language = languageOf(shown);
-      if (!language) continue;
+      if (!language || referenceOutsideTrainingConfig(shown, context.document.format)) continue;
       const { name, loader } = LANGUAGES[language];
       context.report({
         path: '',
@@ -41,6 +41,15 @@ export default createRule<Record<string, never>>({
     }
   },
 });
+
+/**
+ * `!!python/name:module.attr` names an object without calling anything; MkDocs (`pymdownx.emoji`) and
+ * similar tool configs use it by design. On a file hplint does not read as a training config it is the
+ * tool's idiom, not a finding; tags that call code (`object/apply`, `object/new`) are reported anywhere.
+ */
+function referenceOutsideTrainingConfig(tag: string, format: string): boolean {
+  return format === 'unknown' && /^!!python\/name:/.test(tag);
+}
 
 /**
  * The language a tag belongs to: `!!python/…`, `!ruby/object:…`, `!!js/function`, `tag:ruby.yaml.org,2002:…`,

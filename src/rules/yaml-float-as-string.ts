@@ -5,12 +5,10 @@ import type { Pointer } from '../model/pointer.js';
 
 /** A number with an exponent, as YAML 1.2 (and JSON) read it: `2e-5`, `1E-4`, `1.0e5`. */
 const YAML_12_EXPONENT = /^[-+]?(\.\d+|\d+(\.\d*)?)[eE][-+]?\d+$/;
-/** PyYAML's float resolver (YAML 1.1): a dot in the mantissa and a signed exponent are both required. */
-const PYYAML_FLOAT = /^[-+]?(\d[\d_]*\.[\d_]*|\.[\d_]+)([eE][-+]\d+)?$/;
 export default createRule<Record<string, never>>({
   id: 'yaml-float-as-string',
   meta: {
-    description: 'A number written like `2e-5` (an exponent with no dot): YAML 1.1 loaders such as PyYAML read it as a string.',
+    description: 'A number written like `2e-5` (an exponent with no dot) that the file\'s loader (PyYAML, YAML 1.1) hands to the training code as a string.',
     severity: 'warning',
     tier: null,
     category: 'syntax',
@@ -19,19 +17,21 @@ export default createRule<Record<string, never>>({
     ...NO_OPTIONS,
   },
   check(config, context) {
-    // Only YAML text that its framework reads with a plain YAML 1.1 loader is at risk (not JSON, not jsonargparse).
-    if (!context.document.exponentsAsStrings) return;
+    // Only where the file's loader leaves the number a string and nothing converts it before the training
+    // code (not JSON, OmegaConf or jsonargparse, which read a float; not pydantic, argparse or yacs, which convert).
+    const loader = context.document.loader;
+    if (!loader?.stringsReachCode) return;
     for (const { path, value } of numbersIn(config, '')) {
       const raw = context.document.rawScalar(path);
-      if (!raw || raw.quoted || raw.tag) continue;
+      if (!raw || raw.quoted || raw.tag || typeof raw.value !== 'string') continue;
       const text = raw.text.trim();
       // The source must be this very number: adapters may derive a value from a scalar (YOLO's lr0 × lrf).
-      if (!YAML_12_EXPONENT.test(text) || PYYAML_FLOAT.test(text) || Number(text) !== value) continue;
+      if (!YAML_12_EXPONENT.test(text) || Number(text) !== value) continue;
       const fixed = pyyamlFloatText(text, value);
       const edits: EditOp[] = [{ op: 'set', path, value, text: fixed }];
       context.report({
         path,
-        message: `YAML 1.1 loaders (PyYAML, used by most Python training code) read ${text} as the string "${text}", not a number: write ${fixed}.`,
+        message: `${loader.description}, reads ${text} as the string "${text}", not a number: write ${fixed}.`,
         suggestion: { path, value, description: `Write ${fixed}: the same number, read as one by every YAML loader.`, edits },
         fix: edits,
       });
@@ -49,10 +49,16 @@ function pyyamlFloatText(text: string, value: number): string {
   return `${dotted}${marker}${signed}`;
 }
 
-/** Every number in the canonical config, with its path: each one is a hyperparameter someone wrote. */
+/**
+ * Every number in the canonical config, with its path: each one is a hyperparameter someone wrote. A
+ * string spelling a number with an exponent counts too: it is one where the model keeps values as
+ * written (a search's `values`).
+ */
 function* numbersIn(value: unknown, path: Pointer): Generator<{ path: Pointer; value: number }> {
   if (typeof value === 'number') {
     yield { path, value };
+  } else if (typeof value === 'string') {
+    if (YAML_12_EXPONENT.test(value.trim())) yield { path, value: Number(value) };
   } else if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) yield* numbersIn(item, `${path}${pointer(index)}`);
   } else if (typeof value === 'object' && value !== null) {

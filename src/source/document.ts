@@ -2,6 +2,8 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocument
 import type { Document, Node, Pair } from 'yaml';
 import { findDepthBreach, LIMITS } from './limits.js';
 import { lineLocator } from './range.js';
+import { yamlOptionsFor } from './scalar-rules.js';
+import type { ScalarRules } from './scalar-rules.js';
 import type { SourcePath, SourceRange } from './range.js';
 
 /** How a scalar was written in the file: rules such as `yaml-float-as-string` judge the text, not the value. */
@@ -12,6 +14,8 @@ export interface RawScalar {
   readonly tag?: string;
   /** True when the scalar was quoted (single, double or block), i.e. the author asked for a string. */
   readonly quoted: boolean;
+  /** What the document's scalar rules made of it: `2e-5` is the string "2e-5" under PyYAML's. */
+  readonly value: unknown;
 }
 
 export interface ParseProblem {
@@ -32,6 +36,8 @@ export interface TaggedNode {
 export interface SourceDocument {
   readonly filePath: string;
   readonly text: string;
+  /** How plain scalars were read: the loader's rules once the format is known (`withScalarRules`). */
+  readonly scalarRules: ScalarRules;
   /** The first document's data, or undefined when the file could not be parsed. */
   readonly root: unknown;
   readonly problems: readonly ParseProblem[];
@@ -55,7 +61,11 @@ const CORE_TAGS = new Set([
   'tag:yaml.org,2002:seq',
 ]);
 
-export function parseSource(text: string, filePath: string): SourceDocument {
+/**
+ * Parses YAML or JSON text, reading plain scalars with `rules` (YAML 1.2 core unless the loader that will
+ * read the file is known: see scalar-rules.ts). Positions do not depend on the rules.
+ */
+export function parseSource(text: string, filePath: string, rules: ScalarRules = 'yaml-1.2'): SourceDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const offsetShift = body === text ? 0 : 1;
   const locate = lineLocator(body);
@@ -78,16 +88,15 @@ export function parseSource(text: string, filePath: string): SourceDocument {
   const nul = body.indexOf('\u0000');
   if (nul >= 0) {
     const problem = { message: 'a binary file (it contains NUL bytes), not a YAML or JSON config', range: toRange(nul, nul + 1) };
-    return unparsed(text, filePath, problem, lines);
+    return unparsed(text, filePath, rules, problem, lines);
   }
   const breach = findDepthBreach(body);
   if (breach) {
     const problem = { message: `collections nest deeper than ${LIMITS.maxDepth} levels`, range: toRange(breach.offset, breach.offset + 1) };
-    return unparsed(text, filePath, problem, lines);
+    return unparsed(text, filePath, rules, problem, lines);
   }
   const documents = parseAllDocuments(blankJsonComments(body), {
-    version: '1.2',
-    schema: 'core',
+    ...yamlOptionsFor(rules),
     prettyErrors: false,
     uniqueKeys: true,
     // Unknown tags are kept as plain values with a warning (default behaviour); `unsafe-yaml-tag` reports them.
@@ -143,6 +152,7 @@ export function parseSource(text: string, filePath: string): SourceDocument {
   return {
     filePath,
     text,
+    scalarRules: rules,
     root,
     problems,
     tags,
@@ -158,7 +168,7 @@ export function parseSource(text: string, filePath: string): SourceDocument {
       if (!node || !isScalar(node) || !node.range) return undefined;
       const quoted = node.type !== undefined && node.type !== 'PLAIN';
       const textOfNode = body.slice(node.range[0], node.range[1]);
-      return { text: textOfNode, quoted, ...(node.tag && !CORE_TAGS.has(node.tag) ? { tag: node.tag } : {}) };
+      return { text: textOfNode, quoted, value: node.value, ...(node.tag && !CORE_TAGS.has(node.tag) ? { tag: node.tag } : {}) };
     },
     lineText(line) {
       return lines()[line - 1] ?? '';
@@ -239,10 +249,11 @@ function aliasMessage(error: unknown): string {
 }
 
 /** A document that was refused before parsing: one problem, nothing else. */
-function unparsed(text: string, filePath: string, problem: ParseProblem, lines: () => readonly string[]): SourceDocument {
+function unparsed(text: string, filePath: string, scalarRules: ScalarRules, problem: ParseProblem, lines: () => readonly string[]): SourceDocument {
   return {
     filePath,
     text,
+    scalarRules,
     root: undefined,
     problems: [problem],
     tags: [],

@@ -9,6 +9,15 @@ export const LIMITS = {
   maxDepth: 64,
   /** Aliases expanded while converting a document (alias bombs). */
   maxAliasCount: 100,
+  /**
+   * Bytes of one training history (`advise --history`): a long run's trainer_state.json or metrics.csv is a
+   * few megabytes; a 200 MB file would take gigabytes to parse.
+   */
+  maxHistorySize: 64 * 1024 * 1024,
+  /** Columns of a CSV history: every row is padded to the header's width, so a million columns is a memory bomb. */
+  maxHistoryColumns: 10_000,
+  /** Memory one lint worker thread may need (its own copy of hplint and its share of files): caps `--concurrency`. */
+  workerMemory: 256 * 1024 * 1024,
 } as const;
 
 export interface DepthBreach {

@@ -208,7 +208,7 @@ describe('lightning adapter', () => {
 
     it('points into init_args of an EarlyStopping callback', () => {
       expect(lint(fixture('anomalib-early-stopping.yaml'))).toEqual([
-        '21:19-21:20 info Early-stopping patience 3 is below 10: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping. (early-stopping-patience)',
+        '21:19-21:20 info Early-stopping patience 3 is below 10 epochs: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping. (early-stopping-patience)',
       ]);
     });
 
@@ -231,7 +231,7 @@ describe('lightning adapter', () => {
 
     it('points into init_args of an EarlyStopping callback', () => {
       expect(lint(corpusText('lightning', 'open-edge-platform__anomalib__examples__configs__model__cflow.yaml'))).toEqual([
-        '23:19-23:20 info Early-stopping patience 2 is below 10: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping. (early-stopping-patience)',
+        '23:19-23:20 info Early-stopping patience 2 is below 10 epochs: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping. (early-stopping-patience)',
       ]);
     });
 

@@ -156,7 +156,7 @@ describe('tfjs adapter', () => {
         },
       });
       const config = readConfig(text).config;
-      expect([config?.losses, config?.optimizer]).toEqual([[{ name: 'binaryCrossentropy' }], { name: 'adamw', learningRate: 0.001, weightDecay: 0.004 }]);
+      expect([config?.losses, config?.optimizer]).toEqual([[{ name: 'binaryCrossentropy' }], { name: 'adamw', learningRate: 0.001, weightDecay: 0.004, decoupledWeightDecay: true }]);
     });
   });
 

@@ -14,7 +14,7 @@ describe('suggested values', () => {
   it('moves a rate by whole decades into its range: RMSprop 0.5 → 0.005 in [1e-3, 1e-2]', () => {
     const [s] = advise('optimizer: { name: rmsprop, learningRate: 0.5 }\n', { filePath: 'a.yaml' }).suggestions;
     expect(s).toMatchObject({ rank: 1, tier: 1, parameter: 'optimizer.learningRate', current: 0.5, suggested: 0.005, range: [1e-3, 1e-2], ruleId: 'learning-rate-range', source: 'config', guide: '§5, §7, §4.5' });
-    expect(s!.rationale).toBe('RMSprop learning rate 0.5 is above the recommended range [0.001, 0.01] (GUIDE §7).');
+    expect(s!.rationale).toBe('RMSprop learning rate 0.5 is above the range for training from scratch [0.001, 0.01] (GUIDE §7).');
   });
 
   it.each([

@@ -1,26 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hplint } from '../helpers/cli.js';
 
 /**
  * End-to-end: the built binary, as users and CI run it. Exit codes and the JSON shape are a contract
  * (README "Exit codes", "JSON output"): tools depend on them, so these tests pin them down exactly.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/hplint.js');
 const ANSI_ESCAPE = String.fromCharCode(27) + '[';
-
-function hplint(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? ROOT,
-    input: options.input ?? '',
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function tempFile(name: string, text: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'hplint-'));
@@ -64,7 +52,7 @@ describe('hplint check', () => {
               ruleId: 'learning-rate-range',
               severity: 'warning',
               tier: 1,
-              message: 'Adam learning rate 0.5 is above the recommended range [0.001, 0.01] (GUIDE §7).',
+              message: 'Adam learning rate 0.5 is above the range for training from scratch [0.001, 0.01] (GUIDE §7).',
               path: '/optimizer/learningRate',
               line: 8,
               column: 17,

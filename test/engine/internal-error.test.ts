@@ -38,6 +38,11 @@ describe('a rule or an adapter that throws', () => {
     expect(result.diagnostics.some((d) => d.message === 'reported before the failure')).toBe(false);
   });
 
+  it('is never suppressed: a disable directive does not turn a failure into a pass', () => {
+    const text = '# hplint-disable-file\n' + ADAM_TOO_HIGH;
+    expect(lintWith(text, { filePath: 'a.yaml' }, resolveRules([failing, learningRateRange])).diagnostics.map((d) => d.ruleId)).toEqual([INTERNAL_ERROR]);
+  });
+
   it('names the adapter that threw while reading the file, and runs no rule on it', () => {
     vi.spyOn(yoloAdapter, 'read').mockImplementation(() => {
       throw new RangeError('index out of range');

@@ -26,8 +26,11 @@ describe('the ESLint plugin', () => {
   it('describes itself for flat config and exposes every code rule', () => {
     expect(plugin.meta).toEqual({ name: 'hplint', version: packageJson.version, namespace: 'hplint' });
     expect(Object.keys(plugin.rules).sort()).toEqual(CODE_RULES.map((rule) => rule.id).sort());
-    for (const [id, rule] of Object.entries(plugin.rules)) expect(rule.meta.docs?.url).toBe(docsUrl(id));
-    expect(packageJson.exports['./eslint-plugin']).toEqual({ types: './dist/eslint-plugin/index.d.ts', default: './dist/eslint-plugin/index.js' });
+    for (const [id, rule] of Object.entries(plugin.rules)) expect(rule.meta?.docs?.url).toBe(docsUrl(id));
+    expect(packageJson.exports['./eslint-plugin']).toEqual({
+      import: { types: './dist/eslint-plugin/index.d.ts', default: './dist/eslint-plugin/index.js' },
+      require: { types: './dist/eslint-plugin/index.d.cts', default: './dist/eslint-plugin/index.cjs' },
+    });
   });
 
   it('recommended registers the plugin as hplint and turns the rules on at their severity', () => {
@@ -41,7 +44,7 @@ describe('the ESLint plugin', () => {
   it('lints a TypeScript file through a real ESLint instance', async () => {
     const [result] = await eslintWith().lintText(TRAINING, { filePath: 'train.ts' });
     expect(result!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([
-      '5:42 hplint/learning-rate-range Adam learning rate 0.5 is above the recommended range [0.001, 0.01] (GUIDE §7).',
+      '5:42 hplint/learning-rate-range Adam learning rate 0.5 is above the range for training from scratch [0.001, 0.01] (GUIDE §7).',
     ]);
   });
 

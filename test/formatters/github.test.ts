@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/rules/index.js';
-import { escapeData, escapeProperty, github } from '../../src/formatters/github.js';
+import { workflowData as escapeData, workflowProperty as escapeProperty } from '../../src/render/escape.js';
+import { github } from '../../src/formatters/github.js';
 import { clean, context, results } from './fixtures.js';
 
 describe('github formatter', () => {
@@ -8,7 +9,7 @@ describe('github formatter', () => {
     const lines = github(results(), context).trimEnd().split('\n');
     expect(lines).toEqual([
       '::warning file=configs/bad run.yaml,line=3,col=17,endLine=3,endColumn=20,title=hplint/learning-rate-range::' +
-        'Adam learning rate 0.5 is above the recommended range [0.001, 0.01] (GUIDE §7).%0A→ Set optimizer.learningRate to 0.01, the nearest value in range.',
+        'Adam learning rate 0.5 is above the range for training from scratch [0.001, 0.01] (GUIDE §7).%0A→ Set optimizer.learningRate to 0.01, the nearest value in range.',
     ]);
   });
 

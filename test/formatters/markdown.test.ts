@@ -16,7 +16,7 @@ describe('markdown formatter', () => {
 
         | Line | Severity | Rule | Message |
         |---:|---|---|---|
-        | 3:17 | ⚠️ warning | [\`learning-rate-range\`](https://github.com/hplint/hplint/blob/main/docs/rules/learning-rate-range.md) | Adam learning rate 0.5 is above the recommended range [0.001, 0.01] ([GUIDE §7](https://github.com/hplint/hplint/blob/main/docs/guide.md#s7)).<br>💡 Set optimizer.learningRate to 0.01, the nearest value in range. |
+        | 3:17 | ⚠️ warning | [\`learning-rate-range\`](https://github.com/hplint/hplint/blob/main/docs/rules/learning-rate-range.md) | Adam learning rate 0.5 is above the range for training from scratch [0.001, 0.01] ([GUIDE §7](https://github.com/hplint/hplint/blob/main/docs/guide.md#s7)).<br>💡 Set optimizer.learningRate to 0.01, the nearest value in range. |
       `),
     );
   });

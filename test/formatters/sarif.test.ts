@@ -26,8 +26,9 @@ describe('sarif formatter', () => {
     expect(rule.fullDescription.text).toMatch(/GUIDE §5, §7, §4.5, tier 1/);
     expect(rule.help.text).toContain('https://github.com/hplint/hplint/blob/main/docs/rules/learning-rate-range.md');
     expect(rule.help.markdown).toContain('[Documentation](https://github.com/hplint/hplint/blob/main/docs/rules/learning-rate-range.md)');
+    expect(rule.help.markdown).toContain('GUIDE [§5](https://github.com/hplint/hplint/blob/main/docs/guide.md#s5), [§7](https://github.com/hplint/hplint/blob/main/docs/guide.md#s7)');
     expect(rule.defaultConfiguration).toEqual({ level: 'warning' });
-    expect(driver.rules.map((r: { id: string }) => r.id)).toContain('parse-error');
+    expect(driver.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['parse-error', 'internal-error']));
   });
 
   it('gives each result its rule index, level, a relative URI and a 1-based region', () => {

@@ -10,7 +10,7 @@ describe('stylish formatter', () => {
     expect(report('optimizer:\n  name: adam\n  learningRate: 0.5\n')).toBe(
       [
         'train.yaml',
-        '  3:17  warning  Adam learning rate 0.5 is above the recommended range [0.001, 0.01] (GUIDE §7).  learning-rate-range',
+        '  3:17  warning  Adam learning rate 0.5 is above the range for training from scratch [0.001, 0.01] (GUIDE §7).  learning-rate-range',
         '  3 |   learningRate: 0.5',
         '    |                 ^^^',
         '  → Set optimizer.learningRate to 0.01, the nearest value in range.',

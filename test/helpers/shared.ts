@@ -37,14 +37,3 @@ export function corpusText(kind: string, file: string): string {
 export function corpusFiles(kind: string): string[] {
   return SHARED === undefined ? [] : readdirSync(sharedPath('corpus', kind)).sort();
 }
-
-/** The rows of ../shared/corpus/INDEX.tsv (kind, file, note); none when ../shared is absent. */
-export function corpusIndex(): { kind: string; file: string; note: string }[] {
-  if (SHARED === undefined) return [];
-  return readFileSync(sharedPath('corpus', 'INDEX.tsv'), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split('\t'))
-    .map(([kind = '', file = '', , , , note = '']) => ({ kind, file, note }));
-}

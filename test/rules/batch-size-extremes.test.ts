@@ -68,4 +68,25 @@ describe(ID, () => {
       expect(d!.suggestion).toMatchObject({ description: 'Set training.batchSize to 1024.', edits: [{ op: 'set', path: '/training/batchSize', value: 1024 }] });
     });
   });
+
+  describe('distributed training', () => {
+    const hf = (yaml: string) => diagnosticsOf(ID, dedent(yaml)).map(brief);
+
+    it('never claims an effective batch of 1 when the file does not say how many processes train', () => {
+      expect(hf('base_model: m\nmicro_batch_size: 1\ngradient_accumulation_steps: 1\n')).toEqual([
+        '2:19-2:20 info Per-device batch 1 with no gradient accumulation, and the file does not say how many processes train: on one GPU every step follows one example\'s gradient, which is noisy and hard to converge (GUIDE §3); raise the accumulation or the batch.',
+      ]);
+    });
+
+    it('multiplies by the ranks the file states (accelerate num_processes, axolotl dp_shard_size)', () => {
+      expect(hf('base_model: m\nmicro_batch_size: 1\ngradient_accumulation_steps: 1\ndp_shard_size: 4\n')).toEqual([]);
+      expect(hf('model_name_or_path: m\nper_device_train_batch_size: 1\nnum_processes: 8\n')).toEqual([]);
+    });
+
+    it('says the batch is a lower bound when ranks are unknown', () => {
+      expect(hf('base_model: m\nmicro_batch_size: 64\ngradient_accumulation_steps: 128\n')).toEqual([
+        '2:19-2:21 warning Effective batch size at least 8192 (64 × 128) is above 6000: scale the learning rate with the batch and warm up (GUIDE §3; Goyal et al. 2017).',
+      ]);
+    });
+  });
 });

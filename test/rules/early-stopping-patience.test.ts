@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brief, diagnosticsOf } from '../helpers/lint.js';
+import { brief, dedent, diagnosticsOf } from '../helpers/lint.js';
 
 const check = (training: string, setting?: Parameters<typeof diagnosticsOf>[2]) =>
   diagnosticsOf('early-stopping-patience', `training: ${training}\n`, setting).map(brief);
@@ -38,22 +38,39 @@ describe('early-stopping-patience', () => {
       expect(brief(d!)).toBe('1:52-1:54 warning Early-stopping patience 10 is not below the 10 training epochs: early stopping can never trigger (GUIDE §2.4.1).');
       expect(d!.suggestion).toEqual({
         path: '/training/earlyStopping/patience',
-        description: 'The run is too short for a patience of 10 (GUIDE §2.4.1): train for more epochs, or drop early stopping.',
+        description: 'The run is too short for a patience of 10 epochs (GUIDE §2.4.1): train for more epochs, or drop early stopping.',
       });
     });
 
     it('notes patience just below 10, once, at info', () => {
       expect(check('{ epochs: 50, earlyStopping: { monitor: val_loss, patience: 9 } }')).toEqual([
-        '1:71-1:72 info Early-stopping patience 9 is below 10: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping.',
+        '1:71-1:72 info Early-stopping patience 9 is below 10 epochs: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping.',
       ]);
       expect(check('{ earlyStopping: { patience: 0 } }')).toEqual([
-        '1:40-1:41 info Early-stopping patience 0 is below 10: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping.',
+        '1:40-1:41 info Early-stopping patience 0 is below 10 epochs: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping.',
       ]);
     });
 
     it('takes the minimum patience as an option', () => {
       expect(check('{ epochs: 50, earlyStopping: { patience: 5 } }', ['warning', { minPatience: 5 }])).toEqual([]);
       expect(() => check('{}', ['warning', { minPatience: 0 }])).toThrow(/invalid options/);
+    });
+  });
+
+  describe('units (HF and axolotl count evaluations)', () => {
+    const hf = (yaml: string) => diagnosticsOf('early-stopping-patience', dedent(yaml)).map(brief);
+
+    it('compares patience in evaluations with epochs through the evaluations per epoch', () => {
+      // 4 evaluations per epoch: patience 8 is 2 epochs, below 10; not 8 epochs.
+      expect(hf('base_model: m\nnum_epochs: 20\nevals_per_epoch: 4\nearly_stopping_patience: 8\nmicro_batch_size: 2\n')).toEqual([
+        '4:26-4:27 info Early-stopping patience 8 evaluations (2 epochs at 4 per epoch) is below 10 epochs: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping.',
+      ]);
+      // 20 evaluations at one per epoch are 20 epochs: not below a 3-epoch run.
+      expect(hf('model_name_or_path: m\nnum_train_epochs: 3\neval_strategy: epoch\nearly_stopping_patience: 20\n')[0]).toMatch(/warning Early-stopping patience 20 evaluations \(20 epochs at 1 per epoch\) is not below the 3 training epochs/);
+    });
+
+    it('is quiet when the evaluations per epoch are unknown (eval every N steps)', () => {
+      expect(hf('model_name_or_path: m\nnum_train_epochs: 3\neval_strategy: steps\neval_steps: 100\nearly_stopping_patience: 3\n')).toEqual([]);
     });
   });
 });

@@ -57,5 +57,10 @@ describe('unsafe-yaml-tag', () => {
       ]);
       expect(found.map((d) => /is an? (\w+)-specific/.exec(d)?.[1])).toEqual(['Ruby', 'JavaScript', 'Java']);
     });
+
+    it('in a file that is not a training config, a tag that calls code but not a reference by name (MkDocs)', () => {
+      expect(check('site_name: docs\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:materialx.emoji.twemoji\n')).toEqual([]);
+      expect(check('site_name: docs\nhook: !!python/object/apply:os.system ["true"]\n').map((d) => d.split(' is a ')[0])).toEqual(['2:7-2:47 warning !!python/object/apply:os.system']);
+    });
   });
 });

@@ -44,15 +44,20 @@ describe('weight-decay-range', () => {
       });
     });
 
-    it('reports the info band (1e-4, 1e-3] once, at info, up to and including its top edge', () => {
+    it('reports the info band (5e-4, 1e-3] once, at info, up to and including its top edge', () => {
       expect(check('optimizer: { name: adam, weightDecay: 1.0e-3 }')).toEqual([
-        "1:39-1:45 info Weight decay 0.001 (coupled, with adam) is above the GUIDE §7 range [0, 1e-4]; keep it if it is a recipe's suggested value (GUIDE §6 Tier 3), but do not spend trials on it.",
+        "1:39-1:45 info Weight decay 0.001 (coupled, with adam) is above 5e-4, the value GUIDE §6 Tier 3 suggests (§7's table: [0, 1e-4]); keep it if it is a recipe's value, but do not spend trials on it.",
       ]);
-      const [d] = diagnosticsOf('weight-decay-range', 'regularization: { l2: 1.1e-4 }\n');
+      const [d] = diagnosticsOf('weight-decay-range', 'regularization: { l2: 6.0e-4 }\n');
       expect(brief(d!)).toBe(
-        "1:23-1:29 info L2 regularization 1.1e-4 is above the GUIDE §7 range [0, 1e-4]; keep it if it is a recipe's suggested value (GUIDE §6 Tier 3), but do not spend trials on it.",
+        "1:23-1:29 info L2 regularization 6e-4 is above 5e-4, the value GUIDE §6 Tier 3 suggests (§7's table: [0, 1e-4]); keep it if it is a recipe's value, but do not spend trials on it.",
       );
-      expect(d!.suggestion).toMatchObject({ path: '/regularization/l2', value: 1e-4 });
+      expect(d!.suggestion).toMatchObject({ path: '/regularization/l2', value: 5e-4 });
+    });
+
+    it("is silent on the 5e-4 GUIDE §6 suggests although §7's table ends at 1e-4 (the guide is one voice)", () => {
+      expect(check('optimizer: { name: sgd, momentum: 0.937, weightDecay: 0.0005 }')).toEqual([]);
+      expect(check('regularization: { l2: 2.5e-4 }')).toEqual([]);
     });
 
     it('warns just past 1e-3 for L2 regularization', () => {

@@ -26,6 +26,19 @@ describe('yaml-float-as-string', () => {
       expect(check(hf, 'recipe.yaml')).toHaveLength(1);
     });
 
+    it('recipes whose loader converts the string before the training code: axolotl (pydantic), LLaMA-Factory (OmegaConf), detectron2 (yacs)', () => {
+      const axolotl = 'base_model: NousResearch/Meta-Llama-3.1-8B\nmicro_batch_size: 1\nnum_epochs: 1\nlearning_rate: 2e-5\n';
+      const llamaFactory = 'model_name_or_path: Qwen/Qwen3-4B\nstage: sft\nfinetuning_type: lora\nlearning_rate: 1e-4\n';
+      const detectron2 = 'SOLVER:\n  BASE_LR: 1e-3\n  IMS_PER_BATCH: 16\n';
+      expect(check(axolotl, 'axolotl.yaml')).toEqual([]);
+      expect(check(llamaFactory, 'lf.yaml')).toEqual([]);
+      expect(check(detectron2, 'd2.yaml')).toEqual([]);
+    });
+
+    it('a Hydra file (`# @package`), whatever its keys: OmegaConf reads 1e-6 as a float', () => {
+      expect(check('# @package _global_\nmodel_name_or_path: gpt2\nlearning_rate: 1e-6\n', 'grpo.yaml')).toEqual([]);
+    });
+
     it('JSON text on stdin (no extension) is JSON too', () => {
       expect(check('{ "optimizer": { "learningRate": 1e-4 } }\n', '<stdin>')).toEqual([]);
     });
@@ -36,25 +49,44 @@ describe('yaml-float-as-string', () => {
       const [d, ...rest] = diagnosticsOf('yaml-float-as-string', 'optimizer:\n  name: adamw\n  learningRate: 2e-5\n');
       expect(rest).toEqual([]);
       expect(brief(d!)).toBe(
-        '3:17-3:21 warning YAML 1.1 loaders (PyYAML, used by most Python training code) read 2e-5 as the string "2e-5", not a number: write 2.0e-5.',
+        '3:17-3:21 warning PyYAML (YAML 1.1), the loader of most Python training code, reads 2e-5 as the string "2e-5", not a number: write 2.0e-5.',
       );
       const edits = [{ op: 'set', path: '/optimizer/learningRate', value: 2e-5, text: '2.0e-5' }];
       expect(d!.fix).toEqual(edits);
       expect(d!.suggestion).toMatchObject({ path: '/optimizer/learningRate', value: 2e-5, edits });
     });
 
-    it('in an axolotl recipe (HuggingFace format), where PyYAML hands the string to the trainer', () => {
-      const yaml = 'base_model: NousResearch/Meta-Llama-3.1-8B\nmicro_batch_size: 1\nnum_epochs: 1\noptimizer: paged_adamw_8bit\nlearning_rate: 2e-5\n';
+    it('in a TrainingArguments recipe, where HfArgumentParser hands the PyYAML string to the trainer', () => {
+      const yaml = 'model_name_or_path: gpt2\nper_device_train_batch_size: 8\nlearning_rate: 2e-5\n';
       const [d] = diagnosticsOf('yaml-float-as-string', yaml);
-      expect(brief(d!)).toMatch(/^5:16-5:20 warning YAML 1\.1 loaders .* read 2e-5 as the string "2e-5"/);
+      expect(brief(d!)).toBe(
+        '3:16-3:20 warning PyYAML (YAML 1.1), the loader of HfArgumentParser (nothing converts the value before TrainingArguments), reads 2e-5 as the string "2e-5", not a number: write 2.0e-5.',
+      );
       expect(d!.fix).toEqual([{ op: 'set', path: '/optimizer/learningRate', value: 2e-5, text: '2.0e-5' }]);
+    });
+
+    it('in a W&B sweep, inside the search space too: the W&B CLI loads it with PyYAML', () => {
+      const yaml = dedent(`
+        method: random
+        parameters:
+          learning_rate:
+            distribution: log_uniform_values
+            min: 1e-5
+            max: 1.0e-3
+          weight_decay:
+            values: [1e-4, 0.01]
+      `);
+      expect(check(yaml).map((d) => d.replace(/ as the string.*/, ''))).toEqual([
+        '5:10-5:14 warning PyYAML (YAML 1.1), the loader of the W&B CLI, reads 1e-5',
+        '8:14-8:18 warning PyYAML (YAML 1.1), the loader of the W&B CLI, reads 1e-4',
+      ]);
     });
 
     it('keeps the exponent letter, and signs an unsigned exponent (1.0e5 is a string in PyYAML too)', () => {
       const found = diagnosticsOf('yaml-float-as-string', 'optimizer: { epsilon: 1E-8 }\nschedule: { minLearningRate: 1.5e5 }\n');
       expect(found.map(brief)).toEqual([
-        '1:23-1:27 warning YAML 1.1 loaders (PyYAML, used by most Python training code) read 1E-8 as the string "1E-8", not a number: write 1.0E-8.',
-        '2:30-2:35 warning YAML 1.1 loaders (PyYAML, used by most Python training code) read 1.5e5 as the string "1.5e5", not a number: write 150000.',
+        '1:23-1:27 warning PyYAML (YAML 1.1), the loader of most Python training code, reads 1E-8 as the string "1E-8", not a number: write 1.0E-8.',
+        '2:30-2:35 warning PyYAML (YAML 1.1), the loader of most Python training code, reads 1.5e5 as the string "1.5e5", not a number: write 150000.',
       ]);
     });
 

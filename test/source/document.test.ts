@@ -34,8 +34,16 @@ describe('parseSource', () => {
   it('reads YAML 1.2 numbers: 2e-5 is a number, and keeps the raw text', () => {
     const doc = parseSource('lr: 2e-5\nq: "2e-5"\n', 't.yaml');
     expect(doc.root).toEqual({ lr: 2e-5, q: '2e-5' });
-    expect(doc.rawScalar(['lr'])).toEqual({ text: '2e-5', quoted: false });
-    expect(doc.rawScalar(['q'])).toEqual({ text: '"2e-5"', quoted: true });
+    expect(doc.rawScalar(['lr'])).toEqual({ text: '2e-5', quoted: false, value: 2e-5 });
+    expect(doc.rawScalar(['q'])).toEqual({ text: '"2e-5"', quoted: true, value: '2e-5' });
+  });
+
+  it("reads plain scalars with a loader's rules when asked, at the same positions", () => {
+    const text = 'lr: 2e-5\nsteps: 55_000\nnesterov: yes\n';
+    const doc = parseSource(text, 't.yaml', 'pyyaml');
+    expect(doc.root).toEqual({ lr: '2e-5', steps: 55000, nesterov: true });
+    expect(doc.rawScalar(['lr'])).toEqual({ text: '2e-5', quoted: false, value: '2e-5' });
+    expect(doc.rangeOf(['steps'])).toEqual(parseSource(text, 't.yaml').rangeOf(['steps']));
   });
 
   it('records application tags without resolving them', () => {

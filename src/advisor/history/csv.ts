@@ -1,3 +1,4 @@
+import { LIMITS } from '../../source/limits.js';
 import { HistoryError } from './history.js';
 
 /** A CSV table: the header's column names and each row's cells (missing cells are empty strings). */
@@ -15,6 +16,7 @@ export function parseCsv(text: string, fileName: string): CsvTable {
   const [header, ...body] = lines;
   if (header === undefined) throw new HistoryError(`${fileName}: the CSV file is empty`);
   const columns = splitLine(header);
+  if (columns.length > LIMITS.maxHistoryColumns) throw new HistoryError(`${fileName}: the CSV has ${columns.length} columns; at most ${LIMITS.maxHistoryColumns} are read`);
   const rows = body.map((line) => {
     const cells = splitLine(line);
     return columns.map((_, i) => cells[i] ?? '');

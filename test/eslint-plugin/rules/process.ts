@@ -51,7 +51,7 @@ ruleTester.run('early-stopping-patience', pluginRule('early-stopping-patience'),
     invalid(fit('{ epochs: 50, validationSplit: 0.1, callbacks: [tf.callbacks.earlyStopping()] }'), [
       {
         message:
-          'Early-stopping patience 0 (the TF.js default) is below 10: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping.',
+          'Early-stopping patience 0 (the TF.js default) is below 10 epochs: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping.',
         at: [4, 73, 101],
       },
     ]),
