@@ -4,16 +4,17 @@ import path from 'node:path';
 import { mulberry32, shuffled } from './random.js';
 
 /**
- * The data the scenarios train on: the 10,000 real MNIST digits of the `mnist` package, split once
- * into a fixed train/test partition (the same for every run and seed), and a small synthetic sequence
- * task for the one effect MNIST cannot show (dropout inside a recurrent cell).
+ * The data the scenarios train on: the 10,000 real MNIST digits of the `mnist` package, split once into
+ * a fixed test partition (the final score of every run) and a pool from which each seed draws its own
+ * training subset and validation split (issue 16: the seed varies the data as well as the initialisation),
+ * and a small synthetic sequence task for the one effect MNIST cannot show (dropout inside a recurrent cell).
  */
 
 export const IMAGE_SIZE = 28 * 28;
 export const CLASSES = 10;
 /** Size of the fixed test partition; everything else can be drawn for training. */
 export const TEST_POOL = 2000;
-/** The split does not depend on the run's seed: seeds vary the training, not the data. */
+/** The test partition does not depend on the run's seed: every run is scored on the same digits. */
 const SPLIT_SEED = 20_171_022;
 
 export interface Examples {
@@ -56,31 +57,49 @@ export function loadMnist(): MnistSplit {
   return cached;
 }
 
-/** The first `limit` examples whose label is in `digits` (all digits when omitted). */
-export function select(examples: Examples, limit: number, digits?: readonly number[]): Examples {
-  const chosen: number[] = [];
-  for (let i = 0; i < examples.count && chosen.length < limit; i++) {
-    if (!digits || digits.includes(examples.labels[i] as number)) chosen.push(i);
-  }
-  const features = new Float32Array(chosen.length * examples.width);
-  const labels = new Uint8Array(chosen.length);
-  chosen.forEach((index, i) => {
+/** The examples at `indices`, in that order. */
+function pick(examples: Examples, indices: readonly number[]): Examples {
+  const features = new Float32Array(indices.length * examples.width);
+  const labels = new Uint8Array(indices.length);
+  indices.forEach((index, i) => {
     features.set(examples.features.subarray(index * examples.width, (index + 1) * examples.width), i * examples.width);
     labels[i] = examples.labels[index] as number;
   });
-  return { features, width: examples.width, labels, count: chosen.length };
+  return { features, width: examples.width, labels, count: indices.length };
+}
+
+const indicesOf = (examples: Examples, digits?: readonly number[]) =>
+  Array.from({ length: examples.count }, (_, i) => i).filter((i) => !digits || digits.includes(examples.labels[i] as number));
+
+/** The first `limit` test examples whose label is in `digits` (all digits when omitted): the same for every seed. */
+export function select(examples: Examples, limit: number, digits?: readonly number[]): Examples {
+  return pick(examples, indicesOf(examples, digits).slice(0, limit));
+}
+
+/**
+ * A seed's training subset and validation split, disjoint, drawn from the training pool (restricted to
+ * `digits`): two seeds train on different digits, both arms of one seed on the same ones.
+ */
+export function drawSplit(pool: Examples, seed: number, sizes: { readonly train: number; readonly validation: number }, digits?: readonly number[]): { train: Examples; validation: Examples } {
+  const order = shuffled(indicesOf(pool, digits), mulberry32(SPLIT_SEED ^ Math.imul(seed, 0x9e3779b1)));
+  if (sizes.train + sizes.validation > order.length) throw new Error(`the MNIST pool has ${order.length} digits, not ${sizes.train + sizes.validation}`);
+  return { train: pick(pool, order.slice(0, sizes.train)), validation: pick(pool, order.slice(sizes.train, sizes.train + sizes.validation)) };
 }
 
 export interface SequenceTask {
   readonly steps: number;
+  /** Input channels: `classes × copies`. */
   readonly symbols: number;
   readonly classes: number;
+  /** How many channels carry the cue (redundancy, so that input dropout rarely erases all of them). */
+  readonly copies: number;
+  /** Standard deviation of the Gaussian noise on every step after the first. */
+  readonly noise: number;
 }
 
 /**
- * A memory task: the class is written as a one-hot cue on the first step, the remaining steps are
- * Gaussian noise, and the network must carry the cue to the end. Noise on the recurrent connection
- * (recurrent dropout) corrupts exactly that carried state.
+ * A memory task: the class is written as a one-hot cue on the first step, repeated in `copies` channel
+ * groups, the remaining steps are Gaussian noise, and the network must carry the cue to the end.
  */
 export function sequenceExamples(task: SequenceTask, count: number, seed: number): Examples {
   const random = mulberry32(seed);
@@ -90,10 +109,9 @@ export function sequenceExamples(task: SequenceTask, count: number, seed: number
   for (let i = 0; i < count; i++) {
     const label = Math.floor(random() * task.classes);
     labels[i] = label;
-    for (let step = 0; step < task.steps; step++) {
-      for (let s = 0; s < task.symbols; s++) {
-        features[i * width + step * task.symbols + s] = step === 0 ? (s === label ? 1 : 0) : gaussian(random) * 0.5;
-      }
+    for (let copy = 0; copy < task.copies; copy++) features[i * width + copy * task.classes + label] = 1;
+    for (let step = 1; step < task.steps; step++) {
+      for (let s = 0; s < task.symbols; s++) features[i * width + step * task.symbols + s] = gaussian(random) * task.noise;
     }
   }
   return { features, width, labels, count };

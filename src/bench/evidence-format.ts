@@ -15,15 +15,20 @@ export interface EvidenceEntry {
   /** Positive = the advice helped; accuracy metrics in percentage points. */
   readonly effect: number;
   readonly ci95: readonly [number, number] | null;
+  /** The smallest effect the scenario declared worth having, in the same unit. */
+  readonly minimalEffect?: number;
   readonly unit: 'points' | 'epochs';
   readonly seeds: number;
-  /** One sentence to quote, e.g. "validated on MNIST: +87.9 points over 5 seeds (95% CI 86.1 to 89.6)". */
+  /** One sentence to quote, e.g. "validated on MNIST: +7.9 points over 8 paired seeds (95% CI 6.1 to 9.6)". */
   readonly claim: string;
 }
 
 export interface Evidence {
   readonly generatedBy: string;
   readonly date: string;
+  /** The commit the run was made from, and the machine (absent in evidence written before issue 16). */
+  readonly commit?: string;
+  readonly machine?: string;
   readonly backend: string;
   readonly budget: string;
   readonly scenarios: readonly EvidenceEntry[];
@@ -33,5 +38,5 @@ export function claimOf(entry: Omit<EvidenceEntry, 'claim'>): string {
   const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toFixed(1)}`;
   const what = entry.unit === 'points' ? `${signed(entry.effect)} points` : `${signed(entry.effect)} epochs saved`;
   const interval = entry.ci95 ? ` (95% CI ${entry.ci95[0].toFixed(1)} to ${entry.ci95[1].toFixed(1)})` : '';
-  return `${entry.verdict} on ${entry.data}: ${what} over ${entry.seeds} seeds${interval}`;
+  return `${entry.verdict} on ${entry.data}: ${what} over ${entry.seeds} paired seeds${interval}`;
 }

@@ -1,3 +1,4 @@
+import { scenarioRun } from './arms.js';
 import type { Budget } from './budget.js';
 import { BATCH_SIZES, batchTimeRun, SWEEP_OPTIMIZERS, sweepRun } from './experiments.js';
 import { scenarioById } from './scenarios.js';
@@ -56,12 +57,24 @@ export function armRunOf(job: Job, budget: Budget): ArmRun {
     case 'scenario': {
       const scenario = scenarioById(job.scenarioId);
       if (!scenario) throw new Error(`unknown scenario "${job.scenarioId}"`);
-      return scenario[job.arm].run(budget, job.seed);
+      return scenarioRun(scenario, job.arm, budget, job.seed);
     }
     case 'batchTime':
       return batchTimeRun(budget, job.batchSize);
     case 'sweep':
       return sweepRun(budget, job.optimizer, job.learningRate);
+  }
+}
+
+/** Identifies a run: the same job twice (the same seed of the same arm) is a duplicate. */
+export function jobKey(job: Job): string {
+  switch (job.kind) {
+    case 'scenario':
+      return `scenario ${job.scenarioId} ${job.arm} ${job.seed}`;
+    case 'batchTime':
+      return `batchTime ${job.batchSize} ${job.seed}`;
+    case 'sweep':
+      return `sweep ${job.optimizer} ${job.learningRate} ${job.seed}`;
   }
 }
 
@@ -74,4 +87,26 @@ export function describeJob(job: Job): string {
     case 'sweep':
       return `§7 ${job.optimizer} lr=${job.learningRate} seed ${job.seed}`;
   }
+}
+
+/**
+ * Scenario runs that train exactly the same thing with the same seed (early-stopping-missing and
+ * plateau-policy share their constant-rate baseline) run once: `jobs` keeps the first of each group,
+ * `copies` maps it to the others, which take its outcome.
+ */
+export function shareIdenticalRuns(jobs: readonly Job[], budget: Budget): { jobs: Job[]; copies: Map<string, Job[]> } {
+  const first = new Map<string, Job>();
+  const copies = new Map<string, Job[]>();
+  const kept: Job[] = [];
+  for (const job of jobs) {
+    const key = job.kind === 'scenario' ? `${job.seed} ${JSON.stringify(armRunOf(job, budget))}` : undefined;
+    const original = key === undefined ? undefined : first.get(key);
+    if (original) {
+      copies.set(jobKey(original), [...(copies.get(jobKey(original)) ?? []), job]);
+      continue;
+    }
+    if (key !== undefined) first.set(key, job);
+    kept.push(job);
+  }
+  return { jobs: kept, copies };
 }

@@ -1,52 +1,41 @@
-import type { ArmDetails, BenchDetails, Collected, ScenarioDetails, ScenarioResult } from './results.js';
-import { scenarioById } from './scenarios.js';
-import { compare, summarize } from './stats.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BUDGETS } from './budget.js';
+import type { Budget } from './budget.js';
+import { selectPlan } from './command.js';
+import type { JobResult, Plan } from './jobs.js';
+import type { BenchResults, RunInfo } from './results.js';
+import { poolRuns, readRuns } from './store.js';
 
 /**
- * Merges runs of the same scenarios with different seeds (e.g. seeds 1–3 and a `--first-seed 4` run) into
- * one, recomputing every statistic from the pooled values. Experiments come from the first run that has them.
+ * Merges bench runs made with different seeds (e.g. seeds 1–5 and a `--first-seed 6` run) by pooling
+ * their finished runs (runs.jsonl) and collecting again, so every statistic is recomputed from the pairs.
+ * The same seed of the same arm in two runs is refused. Machine and backend come from the first run.
  */
-export function mergeRuns(runs: readonly Collected[]): Collected {
-  const [first] = runs;
+export function mergeRunDirs(dirs: readonly string[]): { plan: Plan; budget: Budget; jobs: JobResult[]; run: RunInfo } {
+  const heads = dirs.map((dir) => JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as BenchResults);
+  const [first] = heads;
   if (!first) throw new Error('nothing to merge');
-  const ids = [...new Set(runs.flatMap((run) => run.results.scenarios.map((s) => s.id)))];
-  const scenarios: ScenarioResult[] = [];
-  const details: ScenarioDetails[] = [];
-  for (const id of ids) {
-    const parts = runs.flatMap((run) => {
-      const result = run.results.scenarios.find((s) => s.id === id);
-      const detail = run.details.scenarios.find((s) => s.id === id);
-      return result && detail ? [{ result, detail }] : [];
-    });
-    const [head] = parts;
-    const scenario = scenarioById(id);
-    if (!head || !scenario) continue;
-    const pool = (arm: 'baseline' | 'advised') => summarize(parts.flatMap((p) => p.result[arm].values));
-    const baseline = pool('baseline');
-    const advised = pool('advised');
-    scenarios.push({
-      ...head.result,
-      seeds: parts.reduce((sum, p) => sum + p.result.seeds, 0),
-      baseline,
-      advised,
-      ...compare(baseline.values, advised.values, scenario),
-      wallSeconds: Math.round(parts.reduce((sum, p) => sum + p.result.wallSeconds, 0) * 10) / 10,
-    });
-    const arm = (name: 'baseline' | 'advised'): ArmDetails => ({
-      label: head.detail[name].label,
-      curves: parts.flatMap((p) => p.detail[name].curves),
-      accuracy: summarize(parts.flatMap((p) => p.detail[name].accuracy.values)),
-    });
-    details.push({ ...head.detail, baseline: arm('baseline'), advised: arm('advised') });
-  }
-  const merged: BenchDetails = {
-    ...first.details,
-    wallSeconds: runs.reduce((sum, run) => sum + run.details.wallSeconds, 0),
-    interrupted: runs.some((run) => run.details.interrupted),
-    failures: runs.flatMap((run) => run.details.failures),
-    scenarios: details,
-    batchTime: runs.find((run) => run.details.batchTime)?.details.batchTime ?? null,
-    sweep: runs.find((run) => run.details.sweep)?.details.sweep ?? null,
+  const budget = BUDGETS[first.budget];
+  const jobs = poolRuns(dirs.map((dir) => ({ dir, runs: readRuns(dir, budget.name) })));
+  const ids = [...new Set(heads.flatMap((h) => h.scenarios.map((s) => s.id)))];
+  const hasKind = (kind: JobResult['job']['kind']) => jobs.some((r) => r.job.kind === kind);
+  const plan = { ...selectPlan(ids), batchTime: hasKind('batchTime'), sweep: hasKind('sweep') };
+  const details = dirs.map((dir) => JSON.parse(readFileSync(path.join(dir, 'details.json'), 'utf8')) as { workers: number; wallSeconds: number; interrupted: boolean; failures: string[] });
+  return {
+    plan,
+    budget,
+    jobs,
+    run: {
+      version: first.tool.version,
+      backend: first.backend,
+      backendNotes: first.backendFallback.notUsed,
+      backendOrder: first.backendFallback.order,
+      environment: first.environment,
+      workers: details[0]?.workers ?? 1,
+      wallSeconds: details.reduce((sum, d) => sum + d.wallSeconds, 0),
+      interrupted: details.some((d) => d.interrupted),
+      failures: details.flatMap((d) => d.failures),
+    },
   };
-  return { results: { ...first.results, scenarios }, details: merged };
 }

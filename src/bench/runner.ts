@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { BudgetName } from './budget.js';
 import type { Job, JobResult } from './jobs.js';
-import type { BackendChoice } from './tf.js';
+import type { BackendChoice } from './backends.js';
 import type { WorkerInput, WorkerMessage } from './worker.js';
 
 /**

@@ -1,23 +1,13 @@
 /**
- * The statistics of a scenario: mean, standard deviation, and a Welch 95% confidence interval of the
- * difference between the advised and the baseline arm, oriented so that a positive effect means the
- * advice helped. Pure functions, no TF.js.
+ * The statistics of a scenario: mean, standard deviation, the paired Student-t interval of the per-seed
+ * differences between the advised and the baseline arm (oriented so that a positive effect means the
+ * advice helped), Holm's correction over the scenarios, and the four verdicts. Pure functions, no TF.js.
  */
 
 export interface Summary {
   readonly mean: number;
   readonly std: number;
   readonly values: readonly number[];
-}
-
-export type Verdict = 'validated' | 'not-validated' | 'inconclusive';
-
-export interface Comparison {
-  /** advised − baseline, sign-flipped when lower is better: positive = the advice helped. */
-  readonly effect: number;
-  /** 95% CI of `effect`; null when either arm has fewer than two values. */
-  readonly ci95: readonly [number, number] | null;
-  readonly verdict: Verdict;
 }
 
 export function mean(values: readonly number[]): number {
@@ -106,38 +96,78 @@ export function studentTQuantile(p: number, df: number): number {
   return (lo + hi) / 2;
 }
 
-/** Welch's 95% confidence interval of mean(a) − mean(b); null with fewer than two values on either side. */
-export function welchInterval(a: readonly number[], b: readonly number[]): readonly [number, number] | null {
-  if (a.length < 2 || b.length < 2) return null;
-  const diff = mean(a) - mean(b);
-  const va = std(a) ** 2 / a.length;
-  const vb = std(b) ** 2 / b.length;
-  const se = Math.sqrt(va + vb);
-  if (se === 0) return [diff, diff];
-  const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
-  const half = studentTQuantile(0.975, df) * se;
-  return [diff - half, diff + half];
+/**
+ * The paired comparison of issue 16: both arms of a seed share the seed (initialisation, dropout masks,
+ * shuffling, training subset), so the effect is the mean of the per-seed differences and its interval is
+ * Student's t with n − 1 degrees of freedom. Null with fewer than two pairs.
+ */
+export function pairedInterval(differences: readonly number[], confidence = 0.95): readonly [number, number] | null {
+  if (differences.length < 2) return null;
+  const m = mean(differences);
+  const se = std(differences) / Math.sqrt(differences.length);
+  if (se === 0) return [m, m];
+  const half = studentTQuantile(1 - (1 - confidence) / 2, differences.length - 1) * se;
+  return [m - half, m + half];
+}
+
+/** Two-sided p-value of the paired t-test of "mean difference = 0"; 1 with fewer than two pairs. */
+export function pairedPValue(differences: readonly number[]): number {
+  if (differences.length < 2) return 1;
+  const se = std(differences) / Math.sqrt(differences.length);
+  const m = mean(differences);
+  if (se === 0) return m === 0 ? 1 : 0;
+  return 2 * (1 - studentTCdf(Math.abs(m / se), differences.length - 1));
 }
 
 /**
- * Compares the arms. `validated`: the whole interval is above 0. `not-validated`: the interval rules out
- * a benefit of `minEffect` or more (the advice is no better, or worse). `inconclusive`: neither.
+ * Holm's step-down correction of a family of p-values (family-wise error rate): the i-th smallest p is
+ * multiplied by (m − i), made monotone, capped at 1. Returned in the input order.
  */
-export function compare(
-  baseline: readonly number[],
-  advised: readonly number[],
-  options: { higherIsBetter: boolean; minEffect: number },
-): Comparison {
-  const sign = options.higherIsBetter ? 1 : -1;
-  const effect = sign * (mean(advised) - mean(baseline));
-  const raw = welchInterval(advised, baseline);
-  const ci95 = raw === null ? null : (sign === 1 ? raw : ([-raw[1], -raw[0]] as const));
-  return { effect, ci95, verdict: verdictOf(ci95, options.minEffect) };
+export function holm(pValues: readonly number[]): number[] {
+  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+  const adjusted = new Array<number>(pValues.length);
+  let running = 0;
+  order.forEach(({ p, i }, rank) => {
+    running = Math.max(running, Math.min(1, p * (pValues.length - rank)));
+    adjusted[i] = running;
+  });
+  return adjusted;
 }
 
-export function verdictOf(ci95: readonly [number, number] | null, minEffect: number): Verdict {
+export type Verdict = 'validated' | 'no-effect' | 'contradicted' | 'inconclusive';
+
+export interface Comparison {
+  /** Mean of the per-seed differences advised − baseline, signed so that positive = the advice helped. */
+  readonly mean: number;
+  /** Paired Student-t 95% interval of `mean`; null with fewer than two pairs. */
+  readonly ci95: readonly [number, number] | null;
+  readonly paired: true;
+  /** Per-seed differences (same sign convention), in seed order. */
+  readonly differences: readonly number[];
+  /** Two-sided paired t-test p-value of "no difference". */
+  readonly p: number;
+}
+
+/** Pairs the arms by position (callers pass both in seed order) and signs the differences. */
+export function comparePaired(baseline: readonly number[], advised: readonly number[], higherIsBetter: boolean): Comparison {
+  if (baseline.length !== advised.length) throw new Error(`paired comparison needs one baseline per advised run (${baseline.length} vs ${advised.length})`);
+  const sign = higherIsBetter ? 1 : -1;
+  const differences = advised.map((a, i) => sign * (a - (baseline[i] as number)));
+  return { mean: mean(differences), ci95: pairedInterval(differences), paired: true, differences, p: pairedPValue(differences) };
+}
+
+/**
+ * The verdicts of issue 16, against the minimal effect a scenario declares in advance: `validated` when
+ * the whole interval is above it; `no-effect` when it lies inside ± it (even if it excludes zero: a
+ * difference smaller than the minimal effect is not worth a config change either way); `contradicted`
+ * when it lies below zero (and reaches past − the minimal effect); `inconclusive` otherwise, including
+ * fewer than two seeds.
+ */
+export function verdictOf(ci95: readonly [number, number] | null, minimalEffect: number): Verdict {
   if (ci95 === null) return 'inconclusive';
-  if (ci95[0] > 0) return 'validated';
-  if (ci95[1] < minEffect) return 'not-validated';
+  const [lo, hi] = ci95;
+  if (lo > minimalEffect) return 'validated';
+  if (lo > -minimalEffect && hi < minimalEffect) return 'no-effect';
+  if (hi < 0) return 'contradicted';
   return 'inconclusive';
 }

@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as Tf from '@tensorflow/tfjs';
+import { AUTO_ORDER } from './backends.js';
+import type { BackendChoice, BackendName } from './backends.js';
 
 /** TF.js as the bench uses it: loaded lazily, so nothing outside `hplint bench` pays for it. */
 export type TF = typeof Tf;
-export type BackendChoice = 'auto' | 'node' | 'wasm' | 'cpu';
-export type BackendName = 'node' | 'wasm' | 'cpu';
+export type { BackendChoice, BackendName } from './backends.js';
 
 export interface LoadedTf {
   readonly tf: TF;
@@ -23,7 +24,7 @@ const TFJS_NODE = '@tensorflow/tfjs-node';
  */
 export async function loadTf(choice: BackendChoice): Promise<LoadedTf> {
   const notes: string[] = [];
-  const order: BackendName[] = choice === 'auto' ? ['node', 'wasm', 'cpu'] : [choice];
+  const order: readonly BackendName[] = choice === 'auto' ? AUTO_ORDER : [choice];
   for (const backend of order) {
     try {
       const tf = await LOADERS[backend]();

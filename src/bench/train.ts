@@ -1,11 +1,14 @@
 import type * as Tf from '@tensorflow/tfjs';
-import { CLASSES, loadMnist, select, sequenceExamples } from './data.js';
+import { CLASSES, drawSplit, loadMnist, select, sequenceExamples } from './data.js';
 import type { Examples } from './data.js';
-import type { ArmRun, CurvePoint, DataSpec, LayerSpec, OptimizerSpec, RunOutcome, TrainSpec } from './spec.js';
+import type { ArmRun, CurvePoint, DataSpec, LayerSpec, Monitor, OptimizerSpec, RunOutcome, TrainSpec } from './spec.js';
 import type { TF } from './tf.js';
 import { withSeededRandom } from './random.js';
 
-/** The bench's training loop: `model.fit` with callbacks for evaluation, time budgets, §5.3 and early stopping. */
+/**
+ * The bench's training loop: `model.fit` with callbacks for evaluation, time budgets, §5.3 and early
+ * stopping. Policies watch the validation split; the test set only scores.
+ */
 
 interface Tensors {
   readonly x: Tf.Tensor;
@@ -17,67 +20,124 @@ interface Tensors {
 /** Runs one arm with every random draw seeded by `seed`. */
 export async function runArm(tf: TF, arm: ArmRun, seed: number): Promise<RunOutcome> {
   if (arm.kind === 'train') return withSeededRandom(seed, () => train(tf, arm.spec, seed));
-  // A search's result is its best trial; its curve is the best-so-far accuracy after each trial.
+  // A search reports the test accuracy of the trial with the best validation accuracy; its curve is that
+  // score after each trial (the choice so far), so the test set never chooses.
   const outcomes: RunOutcome[] = [];
   for (const [index, spec] of arm.trials.entries()) outcomes.push(await withSeededRandom(seed * 1000 + index, () => train(tf, spec, seed)));
-  let best = 0;
+  let chosen: RunOutcome | undefined;
   const curve = outcomes.map((outcome, index) => {
-    best = Math.max(best, outcome.bestAccuracy);
-    return { epoch: index + 1, seconds: 0, accuracy: best, loss: outcome.loss };
+    if (!chosen || (outcome.validationAccuracy ?? 0) > (chosen.validationAccuracy ?? 0)) chosen = outcome;
+    return { epoch: index + 1, seconds: 0, accuracy: chosen.accuracy, loss: chosen.loss, validationAccuracy: chosen.validationAccuracy ?? 0 };
   });
   const sum = (pick: (o: RunOutcome) => number) => outcomes.reduce((total, o) => total + pick(o), 0);
-  return { accuracy: best, bestAccuracy: best, loss: Math.min(...outcomes.map((o) => o.loss)), epochs: sum((o) => o.epochs), trainSeconds: sum((o) => o.trainSeconds), samplesSeen: sum((o) => o.samplesSeen), curve };
+  const best = chosen as RunOutcome;
+  return {
+    accuracy: best.accuracy,
+    validationAccuracy: best.validationAccuracy,
+    loss: best.loss,
+    epochs: sum((o) => o.epochs),
+    trainSeconds: sum((o) => o.trainSeconds),
+    samplesSeen: sum((o) => o.samplesSeen),
+    curve,
+    measures: { chosenTrial: outcomes.indexOf(best) + 1 },
+  };
 }
 
 export async function train(tf: TF, spec: TrainSpec, seed: number): Promise<RunOutcome> {
-  const trainData = tensorsOf(tf, spec, spec.data, 'train', seed);
-  const testData = tensorsOf(tf, spec, spec.data, 'test', seed);
+  const data = splitsOf(tf, spec, spec.data, seed);
   const model = buildModel(tf, spec);
   try {
     if (spec.pretrain) {
-      const pre = tensorsOf(tf, spec, spec.pretrain.data, 'train', seed);
+      // The pretrained network comes from its own seed-drawn data: the same for both arms of a seed.
+      const pre = splitsOf(tf, spec, spec.pretrain.data, seed + 7777);
       compile(tf, model, spec, spec.pretrain.optimizer);
-      await model.fit(pre.x, pre.y, { batchSize: spec.pretrain.batchSize, epochs: spec.pretrain.epochs, verbose: 0 });
-      disposeTensors(tf, pre);
+      await model.fit(pre.train.x, pre.train.y, { batchSize: spec.pretrain.batchSize, epochs: spec.pretrain.epochs, verbose: 0 });
+      disposeSplits(tf, pre);
     }
     const optimizer = compile(tf, model, spec, spec.optimizer);
-    return await fitLoop(tf, model, optimizer, spec, trainData, testData);
+    const outcome = await fitLoop(tf, model, optimizer, spec, data);
+    return { ...outcome, measures: measure(tf, model, spec, data.test) };
   } finally {
     model.optimizer?.dispose();
     model.dispose();
-    disposeTensors(tf, trainData);
-    disposeTensors(tf, testData);
+    disposeSplits(tf, data);
   }
 }
 
-async function fitLoop(tf: TF, model: Tf.LayersModel, optimizer: Tf.Optimizer, spec: TrainSpec, trainData: Tensors, testData: Tensors): Promise<RunOutcome> {
+/** The secondary measurements a spec asks for, on the test set. */
+function measure(tf: TF, model: Tf.LayersModel, spec: TrainSpec, test: Tensors): Record<string, number> {
+  const measures: Record<string, number> = {};
+  if (spec.taskGroups) {
+    measures.oldTaskAccuracy = evaluate(tf, model, test, spec.taskGroups.old).accuracy;
+    measures.newTaskAccuracy = evaluate(tf, model, test, spec.taskGroups.new).accuracy;
+  }
+  if (spec.measureVarianceShift) measures.varianceShift = varianceShift(tf, model, test);
+  return measures;
+}
+
+/**
+ * Batch-norm's variance shift (Li et al. 2019): for each batch-norm layer, the running variance it learned
+ * in training against the variance of its input at inference on the test set, as the mean over units of
+ * |log(test variance / running variance)|, averaged over the layers. 0 = no shift.
+ */
+function varianceShift(tf: TF, model: Tf.LayersModel, test: Tensors): number {
+  const layers = model.layers.filter((layer) => layer.getClassName() === 'BatchNormalization');
+  if (layers.length === 0) return 0;
+  const shifts = layers.map((layer) =>
+    tf.tidy(() => {
+      const probe = tf.model({ inputs: model.inputs, outputs: layer.input as Tf.SymbolicTensor });
+      const activations = probe.predict(test.x, { batchSize: 500 }) as Tf.Tensor;
+      const testVariance = tf.moments(activations, 0).variance;
+      const running = layer.getWeights()[3] as Tf.Tensor;
+      return tf.mean(tf.abs(tf.log(tf.div(tf.add(testVariance, 1e-3), tf.add(running, 1e-3))))).dataSync()[0] ?? 0;
+    }),
+  );
+  return shifts.reduce((a, b) => a + b, 0) / shifts.length;
+}
+
+interface Splits {
+  readonly train: Tensors;
+  readonly validation: Tensors | null;
+  readonly test: Tensors;
+}
+
+async function fitLoop(tf: TF, model: Tf.LayersModel, optimizer: Tf.Optimizer, spec: TrainSpec, data: Splits): Promise<Omit<RunOutcome, 'measures'>> {
   const curve: CurvePoint[] = [];
   let evalSeconds = 0;
   let samplesSeen = 0;
-  let best = -1;
+  let best = Number.NEGATIVE_INFINITY;
   let sinceBest = 0;
   let rate = spec.optimizer.learningRate;
   const start = performance.now();
   const trainSeconds = () => (performance.now() - start) / 1000 - evalSeconds;
-  const epochsSeen = () => samplesSeen / trainData.count;
+  const epochsSeen = () => samplesSeen / data.train.count;
   let nextEvaluation = spec.evaluateEverySeconds ?? Number.POSITIVE_INFINITY;
+  let lastValidation: { accuracy: number; loss: number } | null = null;
 
   /** A curve point at the current position; evaluation time is kept off the training clock. */
   const record = () => {
     const last = curve.at(-1);
     if (last && last.epoch === epochsSeen()) return last;
     const before = performance.now();
-    const point = { epoch: epochsSeen(), seconds: trainSeconds(), ...evaluate(tf, model, testData) };
+    lastValidation = data.validation ? evaluate(tf, model, data.validation) : null;
+    const point = { epoch: epochsSeen(), seconds: trainSeconds(), ...evaluate(tf, model, data.test), ...(lastValidation ? { validationAccuracy: lastValidation.accuracy } : {}) };
     curve.push(point);
     evalSeconds += (performance.now() - before) / 1000;
     return point;
   };
+  const watched = (monitor: Monitor) => {
+    if (!lastValidation) throw new Error(`${monitor} needs a validation split`);
+    // Higher is better for the comparison below: the loss enters negated.
+    return monitor === 'val_loss' ? -lastValidation.loss : lastValidation.accuracy;
+  };
 
   const onEpochEnd = () => {
-    const point = record();
-    if (model.stopTraining) return;
-    if (point.accuracy > best) {
-      best = point.accuracy;
+    record();
+    const monitor = spec.earlyStopping?.monitor ?? spec.plateau?.monitor;
+    if (model.stopTraining || !monitor) return;
+    const value = watched(monitor);
+    if (value > best) {
+      best = value;
       sinceBest = 0;
       return;
     }
@@ -86,7 +146,7 @@ async function fitLoop(tf: TF, model: Tf.LayersModel, optimizer: Tf.Optimizer, s
     if (spec.plateau && sinceBest >= spec.plateau.patience) {
       rate *= spec.plateau.factor;
       sinceBest = 0;
-      if (rate < spec.optimizer.learningRate / spec.plateau.floorDivisor) model.stopTraining = true;
+      if (rate < spec.plateau.minLearningRate * (1 - 1e-9)) model.stopTraining = true;
       else setLearningRate(optimizer, rate);
     }
   };
@@ -107,12 +167,12 @@ async function fitLoop(tf: TF, model: Tf.LayersModel, optimizer: Tf.Optimizer, s
       onEpochEnd();
     }
   }
-  await model.fit(trainData.x, trainData.y, { batchSize: spec.batchSize, epochs: spec.epochs, verbose: 0, callbacks: [new BenchCallback()], yieldEvery: 'never' });
+  await model.fit(data.train.x, data.train.y, { batchSize: spec.batchSize, epochs: spec.epochs, verbose: 0, callbacks: [new BenchCallback()], yieldEvery: 'never' });
   const seconds = trainSeconds();
   const final = record();
   return {
     accuracy: final.accuracy,
-    bestAccuracy: Math.max(...curve.map((p) => p.accuracy)),
+    validationAccuracy: final.validationAccuracy ?? null,
     loss: final.loss,
     epochs: epochsSeen(),
     trainSeconds: seconds,
@@ -121,39 +181,55 @@ async function fitLoop(tf: TF, model: Tf.LayersModel, optimizer: Tf.Optimizer, s
   };
 }
 
-/** Test accuracy and cross-entropy of the digit (first) head. */
-function evaluate(tf: TF, model: Tf.LayersModel, data: Tensors): { accuracy: number; loss: number } {
+/** Accuracy and cross-entropy of the digit (first) head, on the examples whose label is in `only` (all when omitted). */
+function evaluate(tf: TF, model: Tf.LayersModel, data: Tensors, only?: readonly number[]): { accuracy: number; loss: number } {
   return tf.tidy(() => {
     const output = model.predict(data.x, { batchSize: 500 });
     const probabilities = Array.isArray(output) ? (output[0] as Tf.Tensor) : output;
     const labels = tf.tensor1d(data.labels, 'int32');
-    const correct = probabilities.argMax(-1).equal(labels).sum().dataSync()[0] ?? 0;
-    const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(labels, probabilities.shape[1] ?? CLASSES), probabilities.clipByValue(1e-7, 1).log()).dataSync()[0] ?? Number.NaN;
-    return { accuracy: correct / data.count, loss };
+    const mask = only ? tf.tensor1d(Array.from(data.labels, (l) => (only.includes(l) ? 1 : 0)), 'float32') : tf.onesLike(labels).toFloat();
+    const count = mask.sum().dataSync()[0] ?? 0;
+    const correct = probabilities.argMax(-1).equal(labels).toFloat().mul(mask).sum().dataSync()[0] ?? 0;
+    const perExample = tf.losses.softmaxCrossEntropy(tf.oneHot(labels, probabilities.shape[1] ?? CLASSES), probabilities.clipByValue(1e-7, 1).log(), undefined, undefined, tf.Reduction.NONE);
+    const loss = (perExample.mul(mask).sum().dataSync()[0] ?? Number.NaN) / Math.max(1, count);
+    return { accuracy: count > 0 ? correct / count : 0, loss };
   });
 }
 
-function examplesOf(data: DataSpec, part: 'train' | 'test', seed: number): Examples {
+function splitsOf(tf: TF, spec: TrainSpec, data: DataSpec, seed: number): Splits {
   if (data.kind === 'sequence') {
-    // The test sequences are fixed; training sequences are drawn anew from the run's seed.
-    return part === 'test' ? sequenceExamples(data.task, data.testSize, 7) : sequenceExamples(data.task, data.trainSize, 1000 + seed);
+    // The test sequences are fixed; training and validation sequences are drawn anew from the run's seed.
+    const tensors = (examples: Examples) => tensorsOf(tf, spec, data, examples);
+    const validationSize = data.validationSize ?? 0;
+    return {
+      train: tensors(sequenceExamples(data.task, data.trainSize, 1000 + seed)),
+      validation: validationSize > 0 ? tensors(sequenceExamples(data.task, validationSize, 500_000 + seed)) : null,
+      test: tensors(sequenceExamples(data.task, data.testSize, 7)),
+    };
   }
   const mnist = loadMnist();
-  return part === 'train' ? select(mnist.train, data.trainSize, data.digits) : select(mnist.test, data.testSize, data.digits);
+  const drawn = drawSplit(mnist.train, seed, { train: data.trainSize, validation: data.validationSize ?? 0 }, data.digits);
+  return {
+    train: tensorsOf(tf, spec, data, drawn.train),
+    validation: drawn.validation.count > 0 ? tensorsOf(tf, spec, data, drawn.validation) : null,
+    test: tensorsOf(tf, spec, data, select(mnist.test, data.testSize)),
+  };
 }
 
-function tensorsOf(tf: TF, spec: TrainSpec, data: DataSpec, part: 'train' | 'test', seed: number): Tensors {
-  const examples = examplesOf(data, part, seed);
+function tensorsOf(tf: TF, spec: TrainSpec, data: DataSpec, examples: Examples): Tensors {
   const shape = data.kind === 'sequence' ? [examples.count, data.task.steps, data.task.symbols] : [examples.count, examples.width];
   const x = tf.tensor(examples.features, shape);
   const classes = data.kind === 'sequence' ? data.task.classes : CLASSES;
-  const digits = tf.oneHot(tf.tensor1d(examples.labels, 'int32'), classes);
-  const y = spec.lossWeights ? [digits, tf.oneHot(tf.tensor1d(Array.from(examples.labels, (l) => l % 2), 'int32'), 2)] : digits;
+  // tidy: the int32 label vectors oneHot reads are intermediates (they leaked one tensor per split before).
+  const digits = tf.tidy(() => tf.oneHot(tf.tensor1d(examples.labels, 'int32'), classes));
+  const y = spec.lossWeights ? [digits, tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from(examples.labels, (l) => l % 2), 'int32'), 2))] : digits;
   return { x, y, labels: examples.labels, count: examples.count };
 }
 
-function disposeTensors(tf: TF, tensors: Tensors): void {
-  tf.dispose([tensors.x, ...(Array.isArray(tensors.y) ? tensors.y : [tensors.y])]);
+function disposeSplits(tf: TF, splits: Splits): void {
+  for (const tensors of [splits.train, splits.validation, splits.test]) {
+    if (tensors) tf.dispose([tensors.x, ...(Array.isArray(tensors.y) ? tensors.y : [tensors.y])]);
+  }
 }
 
 export function buildModel(tf: TF, spec: TrainSpec): Tf.LayersModel {

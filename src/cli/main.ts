@@ -112,12 +112,14 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .command('bench')
     .description('train TF.js models on MNIST to test the advice (docs/bench.md)')
     .argument('[ids...]', 'scenario ids, rule ids, batch-size-time, learning-rate-sweep (default: all)')
-    .option('--quick', 'small runs, 3 seeds: every scenario in minutes')
-    .option('--seeds <n>', 'seeds per scenario (default: 3 with --quick, else 5)')
+    .option('--quick', 'small runs, 5 seeds: every scenario in minutes')
+    .option('--seeds <n>', 'seeds per scenario (default: 5 with --quick, else 6)')
     .option('--first-seed <n>', 'number the seeds from n, to extend an earlier run (default: 1)')
     .addOption(new Option('--backend <name>', 'TF.js backend').choices(['auto', 'node', 'wasm', 'cpu']).default('auto'))
-    .option('--workers <n>', 'parallel worker threads (default: up to 2)')
-    .option('--out <dir>', 'directory for results.json, report.html, evidence.json', 'bench-out')
+    .option('--workers <n>', 'parallel worker threads (default: one per core, as memory allows)')
+    .option('--out <dir>', 'directory for results.json, report.html, evidence.json and runs.jsonl', 'bench-out')
+    .option('--resume', 'keep the finished runs in --out (runs.jsonl) and run only the missing ones')
+    .option('--list', 'list the scenarios and experiments, run nothing')
     .addOption(new Option('-f, --format <name>', 'terminal output').choices(['text', 'json']).default('text'))
     .action(async (ids: string[], flags: BenchFlags) => {
       // Lazy: TF.js loads only when `bench` runs, never on `check`'s start-up path.

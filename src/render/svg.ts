@@ -7,6 +7,8 @@ export interface Series {
   readonly opacity?: number;
   /** Show in the legend (several seeds of one arm share one entry). */
   readonly legend?: boolean;
+  /** A shaded band around the line: [x, low, high] per point (e.g. a 95% interval of the mean over seeds). */
+  readonly band?: readonly (readonly [number, number, number])[];
 }
 
 export interface ChartOptions {
@@ -16,8 +18,10 @@ export interface ChartOptions {
   readonly xLog?: boolean;
   readonly yMin?: number;
   readonly yMax?: number;
-  /** Shaded x-intervals, e.g. the §7 range. */
-  readonly bands?: readonly { readonly from: number; readonly to: number; readonly color: string }[];
+  /** Shaded x-intervals, e.g. the §7 range; `label` is written at the band's top. */
+  readonly bands?: readonly { readonly from: number; readonly to: number; readonly color: string; readonly label?: string }[];
+  /** Width kept right of the plot for the legend (default 250; 0 for no legend). */
+  readonly legendWidth?: number;
   readonly width?: number;
   readonly height?: number;
 }
@@ -63,10 +67,10 @@ interface Frame {
 function chartFrame(series: readonly Series[], options: ChartOptions): Frame {
   const width = options.width ?? 760;
   const height = options.height ?? 300;
-  const margin = { left: 56, right: 250, top: 28, bottom: 44 };
+  const margin = { left: 56, right: options.legendWidth ?? 250, top: 28, bottom: 44 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
-  const all = series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!options.xLog || x > 0));
+  const all = series.flatMap((s) => [...s.points, ...(s.band ?? []).flatMap(([x, lo, hi]) => [[x, lo] as const, [x, hi] as const])]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!options.xLog || x > 0));
   const tx = (x: number) => (options.xLog ? Math.log10(x) : x);
   const xs = all.map(([x]) => tx(x));
   const ys = all.map(([, y]) => y);
@@ -91,7 +95,8 @@ export function lineChart(series: readonly Series[], options: ChartOptions): str
   parts.push(`<text x="${margin.left}" y="16" class="chart-title">${escapeHtml(options.title)}</text>`);
   for (const band of options.bands ?? []) {
     const from = px(band.from);
-    parts.push(`<rect x="${fmt(from)}" y="${margin.top}" width="${fmt(Math.max(1, px(band.to) - from))}" height="${plotH}" fill="${band.color}" opacity="0.12"/>`);
+    parts.push(`<rect class="range-band" x="${fmt(from)}" y="${margin.top}" width="${fmt(Math.max(1, px(band.to) - from))}" height="${plotH}" fill="${band.color}" opacity="0.15"/>`);
+    if (band.label) parts.push(`<text x="${fmt(from + 3)}" y="${margin.top + 12}" class="tick">${escapeHtml(band.label)}</text>`);
   }
   const yTicks = niceTicks(yMin, yMax, 5);
   for (const t of yTicks) {
@@ -106,16 +111,97 @@ export function lineChart(series: readonly Series[], options: ChartOptions): str
   parts.push(`<text x="${margin.left + plotW / 2}" y="${height - 8}" text-anchor="middle" class="axis">${escapeHtml(options.xLabel)}</text>`);
   parts.push(`<text x="14" y="${margin.top + plotH / 2}" text-anchor="middle" class="axis" transform="rotate(-90 14 ${margin.top + plotH / 2})">${escapeHtml(options.yLabel)}</text>`);
   for (const s of series) {
+    const band = (s.band ?? []).filter(([x, lo, hi]) => Number.isFinite(x) && Number.isFinite(lo) && Number.isFinite(hi) && (!options.xLog || x > 0));
+    if (band.length > 1) {
+      const outline = [...band.map(([x, , hi]) => `${fmt(px(x))},${fmt(py(hi))}`), ...[...band].reverse().map(([x, lo]) => `${fmt(px(x))},${fmt(py(lo))}`)];
+      parts.push(`<polygon class="interval-band" points="${outline.join(' ')}" fill="${s.color}" opacity="0.18"/>`);
+    }
+  }
+  for (const s of series) {
     const points = s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!options.xLog || x > 0));
     if (points.length === 0) continue;
     const d = points.map(([x, y]) => `${fmt(px(x))},${fmt(py(y))}`).join(' ');
     parts.push(`<polyline class="series" points="${d}" fill="none" stroke="${s.color}" stroke-width="1.8" stroke-opacity="${s.opacity ?? 1}"/>`);
     if (points.length === 1) parts.push(`<circle cx="${fmt(px(points[0]?.[0] ?? 0))}" cy="${fmt(py(points[0]?.[1] ?? 0))}" r="3" fill="${s.color}"/>`);
   }
-  series.filter((s) => s.legend !== false).forEach((s, i) => {
-    const y = margin.top + 8 + i * 16;
-    parts.push(`<line x1="${width - margin.right + 10}" x2="${width - margin.right + 28}" y1="${y}" y2="${y}" stroke="${s.color}" stroke-width="3"/>`);
-    parts.push(`<text x="${width - margin.right + 32}" y="${y + 4}" class="legend">${escapeHtml(s.label)}</text>`);
+  legend(parts, series.filter((s) => s.legend !== false), width - margin.right + 10, margin.top + 8, margin.right - 14);
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** Characters of 11 px legend text that fit in `width` pixels (about 6 px a character). */
+const charsIn = (width: number) => Math.max(8, Math.floor((width - 22) / 6));
+
+/** Breaks `text` into lines of at most `max` characters at spaces (a longer word gets its own line). */
+export function wrapText(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** A legend whose entries wrap to the width it is given, so long labels never run off the chart. */
+function legend(parts: string[], entries: readonly Pick<Series, 'label' | 'color'>[], x: number, top: number, width: number): void {
+  let y = top;
+  for (const entry of entries) {
+    parts.push(`<line x1="${x}" x2="${x + 18}" y1="${y}" y2="${y}" stroke="${entry.color}" stroke-width="3"/>`);
+    for (const [i, line] of wrapText(entry.label, charsIn(width)).entries()) parts.push(`<text x="${x + 22}" y="${y + 4 + i * 13}" class="legend">${escapeHtml(line)}</text>`);
+    y += 13 * wrapText(entry.label, charsIn(width)).length + 5;
+  }
+}
+
+export interface ForestRow {
+  readonly label: string;
+  /** The interval and the point estimate, in the row's own unit. */
+  readonly low: number;
+  readonly mean: number;
+  readonly high: number;
+  /** The smallest effect worth having, in the same unit: the plot's x-axis is in multiples of it. */
+  readonly minimal: number;
+  readonly color: string;
+  /** The effect in words, written at the right (e.g. `+2.1 pts [1.4, 2.8]`). */
+  readonly note: string;
+}
+
+/**
+ * A forest plot: one row per comparison, its interval and mean against its own minimal effect. Rows
+ * with different units share one axis because x is the effect divided by the row's minimal effect, on
+ * an asinh scale (linear near 0, logarithmic far out) so that +0.5 and +80 points both read.
+ */
+export function forestPlot(rows: readonly ForestRow[], options: { readonly title: string; readonly width?: number }): string {
+  const width = options.width ?? 980;
+  const rowH = 22;
+  const margin = { left: 230, right: 260, top: 40, bottom: 46 };
+  const plotW = width - margin.left - margin.right;
+  const height = margin.top + rows.length * rowH + margin.bottom;
+  const t = (v: number) => Math.asinh(v);
+  const scaled = rows.flatMap((r) => [r.low / r.minimal, r.mean / r.minimal, r.high / r.minimal]).filter(Number.isFinite);
+  const extent = Math.max(3, ...scaled.map(Math.abs));
+  const [lo, hi] = [-t(Math.min(extent, Math.max(3, -Math.min(0, ...scaled)))), t(extent)];
+  const px = (v: number) => margin.left + ((t(v) - lo) / (hi - lo)) * plotW;
+  const parts: string[] = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart forest" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(options.title)}">`);
+  parts.push(`<text x="${margin.left}" y="16" class="chart-title">${escapeHtml(options.title)}</text>`);
+  const plotBottom = margin.top + rows.length * rowH;
+  parts.push(`<rect x="${fmt(px(-1))}" y="${margin.top}" width="${fmt(px(1) - px(-1))}" height="${rows.length * rowH}" fill="#999" opacity="0.15"/>`);
+  for (const tick of [-100, -10, -3, -1, 0, 1, 3, 10, 100, 1000].filter((v) => t(v) >= lo && t(v) <= hi)) {
+    parts.push(`<line x1="${fmt(px(tick))}" x2="${fmt(px(tick))}" y1="${margin.top}" y2="${plotBottom}" stroke="${tick === 0 ? '#555' : tick === 1 ? '#1e8449' : '#ddd'}" ${tick === 1 ? 'stroke-dasharray="4 3"' : ''}/>`);
+    parts.push(`<text x="${fmt(px(tick))}" y="${plotBottom + 16}" text-anchor="middle" class="tick">${tick}</text>`);
+  }
+  parts.push(`<text x="${margin.left + plotW / 2}" y="${height - 8}" text-anchor="middle" class="axis">effect ÷ minimal effect (grey: inside ± the minimal effect; dashed: the minimal effect)</text>`);
+  rows.forEach((row, i) => {
+    const y = margin.top + i * rowH + rowH / 2;
+    const clamp = (v: number) => Math.max(-extent, Math.min(extent, v / row.minimal));
+    parts.push(`<text x="${margin.left - 8}" y="${y + 4}" text-anchor="end" class="legend">${escapeHtml(row.label)}</text>`);
+    if (Number.isFinite(row.low) && Number.isFinite(row.high)) parts.push(`<line class="interval" x1="${fmt(px(clamp(row.low)))}" x2="${fmt(px(clamp(row.high)))}" y1="${y}" y2="${y}" stroke="${row.color}" stroke-width="3"/>`);
+    parts.push(`<circle cx="${fmt(px(clamp(row.mean)))}" cy="${y}" r="4" fill="${row.color}"/>`);
+    parts.push(`<text x="${margin.left + plotW + 8}" y="${y + 4}" class="legend">${escapeHtml(row.note)}</text>`);
   });
   parts.push('</svg>');
   return parts.join('');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, incompleteBeta, mean, std, studentTCdf, studentTQuantile, summarize, verdictOf, welchInterval } from '../../src/bench/stats.js';
+import { comparePaired, holm, incompleteBeta, mean, pairedInterval, pairedPValue, std, studentTCdf, studentTQuantile, summarize, verdictOf } from '../../src/bench/stats.js';
 
 describe('descriptive statistics', () => {
   it('computes the mean and the sample standard deviation', () => {
@@ -26,50 +26,69 @@ describe('Student t', () => {
   });
 });
 
-describe('Welch interval', () => {
-  it('matches a hand computation', () => {
-    // a: mean 3, var 2.5 (n 5); b: mean 1, var 2/3 (n 4). se² = 0.5 + 1/6; df = (2/3)² / (0.5²/4 + (1/6)²/3).
-    const [lo, hi] = welchInterval([1, 2, 3, 4, 5], [0, 1, 1, 2]) ?? [Number.NaN, Number.NaN];
-    const df = (2 / 3) ** 2 / (0.25 / 4 + 1 / 36 / 3);
-    expect(df).toBeCloseTo(6.194, 3);
-    const half = studentTQuantile(0.975, df) * Math.sqrt(2 / 3);
-    expect(lo).toBeCloseTo(2 - half, 10);
-    expect(hi).toBeCloseTo(2 + half, 10);
-    expect(half).toBeCloseTo(1.985, 2);
+describe('paired comparison', () => {
+  it('is the mean of the per-seed differences with a Student-t interval on n − 1 degrees of freedom', () => {
+    // Differences 1, 2, 3, 4, 5: mean 3, sd √2.5, se √0.5; t(0.975, 4) = 2.776.
+    const [lo, hi] = pairedInterval([1, 2, 3, 4, 5]) ?? [Number.NaN, Number.NaN];
+    expect(lo).toBeCloseTo(3 - studentTQuantile(0.975, 4) * Math.sqrt(0.5), 10);
+    expect(hi).toBeCloseTo(3 + 1.9632, 3);
+    expect(pairedInterval([1])).toBeNull();
   });
 
-  it('is null with fewer than two values and a point with no spread', () => {
-    expect(welchInterval([1], [1, 2])).toBeNull();
-    expect(welchInterval([0.9, 0.9], [0.8, 0.8])).toEqual([expect.closeTo(0.1, 12), expect.closeTo(0.1, 12)]);
+  it('pairs by seed: a shared seed effect cancels, so the interval is much narrower than the arms’ spread', () => {
+    // Seeds differ by up to 10 points, the advice adds 1 point ± 0.1 on every seed.
+    const baseline = [0.8, 0.85, 0.9, 0.75, 0.82];
+    const advised = [0.811, 0.859, 0.911, 0.76, 0.83];
+    const result = comparePaired(baseline, advised, true);
+    expect(result.paired).toBe(true);
+    expect(result.mean).toBeCloseTo(0.0102, 4);
+    expect(result.ci95![0]).toBeGreaterThan(0.005);
+    expect(result.differences).toHaveLength(5);
+  });
+
+  it('signs the differences so that positive means the advice helped when lower is better', () => {
+    const result = comparePaired([60, 60, 60, 61], [25, 30, 28, 27], false);
+    expect(result.mean).toBeCloseTo(32.75, 10);
+    expect(result.ci95![0]).toBeGreaterThan(0);
+  });
+
+  it('refuses arms of different lengths (an unpaired seed)', () => {
+    expect(() => comparePaired([1, 2], [1], true)).toThrow(/one baseline per advised run/);
+  });
+
+  it('gives the two-sided p-value of the paired t-test', () => {
+    // t = 3 / √0.5 = 4.243 on 4 df: p = 0.0132.
+    expect(pairedPValue([1, 2, 3, 4, 5])).toBeCloseTo(0.0132, 3);
+    expect(pairedPValue([0, 0, 0])).toBe(1);
+  });
+});
+
+describe('Holm correction', () => {
+  it('multiplies the i-th smallest p by m − i and keeps the order monotone, in the input order', () => {
+    expect(holm([0.01, 0.04, 0.03, 0.005])).toEqual([0.03, 0.06, 0.06, 0.02]);
+    expect(holm([0.5, 0.9])).toEqual([1, 1]);
   });
 });
 
 describe('verdicts', () => {
-  const options = { higherIsBetter: true, minEffect: 0.005 };
-
-  it('validates when the whole interval is above zero', () => {
-    const result = compare([0.1, 0.12, 0.11], [0.9, 0.91, 0.9], options);
-    expect(result.verdict).toBe('validated');
-    expect(result.effect).toBeCloseTo(0.7933, 4);
+  const minimal = 0.005;
+  it('validates when the whole interval is above the minimal effect', () => {
+    expect(verdictOf([0.006, 0.02], minimal)).toBe('validated');
+    expect(verdictOf([0.001, 0.02], minimal)).toBe('inconclusive');
   });
 
-  it('does not validate advice that is worse, and says so', () => {
-    expect(compare([0.9, 0.91, 0.9], [0.5, 0.52, 0.51], options).verdict).toBe('not-validated');
+  it('finds no effect when the interval lies inside ± the minimal effect', () => {
+    expect(verdictOf([-0.004, 0.0045], minimal)).toBe('no-effect');
+    // Below zero but smaller than the minimal effect: not worth a change either way.
+    expect(verdictOf([-0.0045, -0.001], minimal)).toBe('no-effect');
   });
 
-  it('does not validate advice that makes no difference worth having', () => {
-    expect(compare([0.900, 0.901, 0.902], [0.9005, 0.9015, 0.9010], options).verdict).toBe('not-validated');
+  it('contradicts the advice when the interval is below zero', () => {
+    expect(verdictOf([-0.02, -0.001], minimal)).toBe('contradicted');
   });
 
-  it('is inconclusive when the interval spans a useful benefit and zero', () => {
-    expect(compare([0.80, 0.90, 0.85], [0.82, 0.95, 0.88], options).verdict).toBe('inconclusive');
-    expect(verdictOf(null, 0)).toBe('inconclusive');
-  });
-
-  it('orients the effect so that positive means better when lower is better', () => {
-    const result = compare([60, 60, 60, 61], [25, 30, 28, 27], { higherIsBetter: false, minEffect: 1 });
-    expect(result.effect).toBeCloseTo(32.75, 10);
-    expect(result.ci95?.[0]).toBeGreaterThan(0);
-    expect(result.verdict).toBe('validated');
+  it('is inconclusive otherwise, and without an interval', () => {
+    expect(verdictOf([-0.01, 0.03], minimal)).toBe('inconclusive');
+    expect(verdictOf(null, minimal)).toBe('inconclusive');
   });
 });

@@ -25,4 +25,33 @@ describe('a real training run', () => {
     expect(again.accuracy).toBe(first.accuracy);
     expect(tf.memory().numTensors).toBeLessThan(5);
   });
+
+  it('leaves no tensor behind (a worker runs hundreds of jobs)', async () => {
+    const { tf } = await loadTf('cpu');
+    const before = tf.memory().numTensors;
+    await runArm(tf, { kind: 'train', spec: { data: { kind: 'mnist', trainSize: 100, validationSize: 50, testSize: 100 }, layers: [{ type: 'dense', units: 8 }], optimizer: { name: 'adam', learningRate: 1e-2 }, batchSize: 50, epochs: 1, lossWeights: { digit: 1, parity: 1 } } }, 2);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('watches the validation split for early stopping and measures the variance shift and task groups on the test set', async () => {
+    const { tf } = await loadTf('cpu');
+    const spec: TrainSpec = {
+      data: { kind: 'mnist', trainSize: 200, validationSize: 100, testSize: 200 },
+      layers: [{ type: 'dense', units: 16 }, { type: 'dropout', rate: 0.5 }, { type: 'batchNormalization' }],
+      optimizer: { name: 'sgd', learningRate: 1e-6 },
+      batchSize: 50,
+      epochs: 6,
+      earlyStopping: { monitor: 'val_accuracy', patience: 1 },
+      measureVarianceShift: true,
+      taskGroups: { old: [0, 1, 2, 3, 4], new: [5, 6, 7, 8, 9] },
+    };
+    const result = await runArm(tf, { kind: 'train', spec }, 3);
+    // A rate of 1e-6 learns nothing: the validation accuracy stops improving and patience 1 ends the run early.
+    expect(result.epochs).toBeLessThan(6);
+    expect(result.validationAccuracy).not.toBeNull();
+    expect(result.curve.every((p) => p.validationAccuracy !== undefined)).toBe(true);
+    expect(result.measures.varianceShift).toBeGreaterThan(0);
+    expect(result.measures.oldTaskAccuracy).toBeGreaterThanOrEqual(0);
+    expect(result.measures.newTaskAccuracy).toBeLessThanOrEqual(1);
+  });
 });

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { toEvidence } from '../../src/bench/evidence-build.js';
+import { resultsSection } from '../../src/bench/evidence-docs.js';
+import { loadEvidence } from '../../src/bench/evidence.js';
+import type { BenchResults } from '../../src/bench/results.js';
+import { SCENARIOS } from '../../src/bench/scenarios.js';
+import { markdownTable } from '../../src/bench/summary.js';
+
+const read = (relative: string) => readFileSync(new URL(`../../${relative}`, import.meta.url), 'utf8');
+
+/** The committed full run, the evidence the advisor cites, and the docs' table must be one and the same run. */
+describe('committed bench evidence', () => {
+  const results = JSON.parse(read('docs/bench-run/results.json')) as BenchResults;
+
+  it('is regenerated from docs/bench-run/results.json (node scripts/bench-evidence.mjs)', () => {
+    expect(loadEvidence()).toEqual(JSON.parse(JSON.stringify(toEvidence(results))));
+  });
+
+  it('matches the results table of docs/bench.md', () => {
+    expect(resultsSection(read('docs/bench.md'))).toBe(markdownTable(results));
+  });
+
+  it('is a paired run of the current scenarios, with its provenance', () => {
+    expect(results.environment.commit).toMatch(/^[0-9a-f]{40}/);
+    expect(results.environment.cpuModel).not.toBe('');
+    expect(results.statistics.correction).toBe('holm');
+    const ids = new Set(SCENARIOS.map((s) => s.id));
+    for (const scenario of results.scenarios) {
+      expect(ids.has(scenario.id), scenario.id).toBe(true);
+      expect(scenario.effect.paired).toBe(true);
+      expect(scenario.baseline.values).toHaveLength(scenario.seeds.length);
+    }
+  });
+});
