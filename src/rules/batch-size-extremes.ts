@@ -1,6 +1,7 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import type { Suggestion } from '../engine/rule.js';
 import { knownRanks } from '../model/distributed.js';
+import { effectiveRegime } from '../model/regime.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
 import { BATCH, LEARNING_RATE_RANGES } from '../knowledge/guide.js';
@@ -17,6 +18,7 @@ export interface Options {
 }
 
 const BATCH_PATH = pointer('training', 'batchSize');
+const ACCUMULATION_PATH = pointer('training', 'gradientAccumulation');
 
 export default createRule<Options>({
   id: 'batch-size-extremes',
@@ -48,13 +50,13 @@ export default createRule<Options>({
         message: ranksKnown
           ? `Effective batch size 1: every step follows one example's gradient, which is noisy and hard to converge (GUIDE §3); revisit the learning rate or the normalization.`
           : `Per-device batch 1 with no gradient accumulation, and the file does not say how many processes train: on one GPU every step follows one example's gradient, which is noisy and hard to converge (GUIDE §3); raise the accumulation or the batch.`,
-        suggestion: scaledBatch(config, effective, suggestedBatch),
+        suggestion: resized(config, context.document.format, effective, suggestedBatch),
       });
     } else if (effective > max) {
       context.report({
         path: BATCH_PATH,
         message: `Effective batch size ${ranksKnown ? '' : 'at least '}${describe(config, effective, ranksKnown)} is above ${max}: scale the learning rate with the batch and warm up (GUIDE §3; Goyal et al. 2017).`,
-        suggestion: scaledBatch(config, effective, infoAbove),
+        suggestion: resized(config, context.document.format, effective, infoAbove),
       });
     } else if (effective > infoAbove) {
       context.report({
@@ -80,31 +82,60 @@ function describe(config: TrainingConfig, effective: number, ranksKnown: boolean
 }
 
 /**
+ * How to bring the effective batch to `target`. A pretrained model (any regime but from scratch; an HF
+ * recipe that does not say) is large: its per-device batch is what fits in memory, so the change goes
+ * through gradient accumulation, and its learning rate — tuned for its regime, not for §7 — is left alone.
+ */
+function resized(config: TrainingConfig, format: string, effective: number, target: number): Suggestion {
+  const regime = effectiveRegime(config, format);
+  const pretrained = regime ? regime.kind !== 'scratch' : format === 'hf';
+  if (!pretrained) return scaledBatch(config, effective, target);
+  const accumulation = config.training?.gradientAccumulation ?? 1;
+  const steps = Math.max(1, Math.round(target / (effective / accumulation)));
+  if (steps === accumulation) return perDeviceBatch(config, effective, target, undefined);
+  return {
+    path: ACCUMULATION_PATH,
+    value: steps,
+    description: `Set training.gradientAccumulation to ${steps}: the per-device batch of a pretrained model is what fits in memory, so accumulate instead (the learning rate of the regime is kept).`,
+    edits: [{ op: 'set', path: ACCUMULATION_PATH, value: steps }],
+  };
+}
+
+/**
  * A per-device batch that brings the effective batch to `target`, with the learning rate scaled by the
  * same factor — linearly for SGD (Goyal et al. 2017), by its square root for adaptive optimizers
- * (Malladi et al. 2022) — and kept inside the optimizer's GUIDE §7 range.
+ * (Malladi et al. 2022) — and kept inside the optimizer's GUIDE §7 range (training from scratch).
  */
 function scaledBatch(config: TrainingConfig, effective: number, target: number): Suggestion {
-  const perDevice = config.training?.batchSize ?? 1;
-  const others = effective / perDevice;
-  const batch = Math.max(1, Math.floor(target / others));
-  const factor = (batch * others) / effective;
   const lr = initialLearningRate(config);
+  const batch = perDeviceTarget(config, effective, target);
+  const factor = (batch * (effective / (config.training?.batchSize ?? 1))) / effective;
   const candidate = lr ? scaleLearningRate(config, lr.value, factor) : undefined;
   // Kept inside its §7 range, the scaled rate may be the current one: then there is nothing to change.
-  const scaled = candidate !== undefined && candidate !== lr?.value ? candidate : undefined;
-  const rateText = lr && scaled !== undefined ? ` and scale the learning rate with it, ${formatNumber(lr.value)} → ${formatNumber(scaled)}` : '';
+  const scaled = lr && candidate !== undefined && candidate !== lr.value ? { path: lr.path, from: lr.value, to: candidate } : undefined;
+  return perDeviceBatch(config, effective, target, scaled);
+}
+
+function perDeviceTarget(config: TrainingConfig, effective: number, target: number): number {
+  const others = effective / (config.training?.batchSize ?? 1);
+  return Math.max(1, Math.floor(target / others));
+}
+
+function perDeviceBatch(
+  config: TrainingConfig,
+  effective: number,
+  target: number,
+  rate: { readonly path: string; readonly from: number; readonly to: number } | undefined,
+): Suggestion {
+  const batch = perDeviceTarget(config, effective, target);
+  const rateText = rate ? ` and scale the learning rate with it, ${formatNumber(rate.from)} → ${formatNumber(rate.to)}` : '';
   return {
     path: BATCH_PATH,
     value: batch,
     description: `Set training.batchSize to ${batch}${rateText}.`,
-    edits: [
-      { op: 'set', path: BATCH_PATH, value: batch },
-      ...(lr && scaled !== undefined ? [{ op: 'set' as const, path: lr.path, value: scaled }] : []),
-    ],
+    edits: [{ op: 'set', path: BATCH_PATH, value: batch }, ...(rate ? [{ op: 'set' as const, path: rate.path, value: rate.to }] : [])],
   };
 }
-
 function scaleLearningRate(config: TrainingConfig, lr: number, factor: number): number {
   const family = optimizerFamily(config.optimizer);
   const linear = family === undefined || family === 'sgd' || family === 'momentum';

@@ -83,6 +83,20 @@ describe(ID, () => {
       expect(hf('model_name_or_path: m\nper_device_train_batch_size: 1\nnum_processes: 8\n')).toEqual([]);
     });
 
+    it('raises the accumulation of a pretrained model, never its per-device batch or its fine-tuning rate', () => {
+      const [d] = diagnosticsOf(ID, 'model_name_or_path: m\nlearning_rate: 2.0e-5\nper_device_train_batch_size: 1\ngradient_accumulation_steps: 1\nnum_processes: 1\n');
+      expect(d!.suggestion).toMatchObject({
+        path: '/training/gradientAccumulation',
+        value: 32,
+        edits: [{ op: 'set', path: '/training/gradientAccumulation', value: 32 }],
+      });
+    });
+
+    it('brings an extreme accumulated batch down through the accumulation', () => {
+      const [d] = diagnosticsOf(ID, 'base_model: m\nmicro_batch_size: 8\ngradient_accumulation_steps: 1024\ndp_shard_size: 1\n');
+      expect(d!.suggestion).toMatchObject({ path: '/training/gradientAccumulation', value: 128 });
+    });
+
     it('says the batch is a lower bound when ranks are unknown', () => {
       expect(hf('base_model: m\nmicro_batch_size: 64\ngradient_accumulation_steps: 128\n')).toEqual([
         '2:19-2:21 warning Effective batch size at least 8192 (64 × 128) is above 6000: scale the learning rate with the batch and warm up (GUIDE §3; Goyal et al. 2017).',
