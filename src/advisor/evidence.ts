@@ -21,10 +21,9 @@ function direction(from: unknown, to: unknown): number | undefined {
   return typeof from === 'number' && typeof to === 'number' && from !== to ? Math.sign(to - from) : undefined;
 }
 
-/** Which way a scenario moved its value, from its title ("Adam learning rate 0.5 vs 1e-3" lowered it); undefined when the title compares no two numbers. */
-export function scenarioDirection(entry: Pick<EvidenceEntry, 'title'>): number | undefined {
-  const match = /(\d[\d.]*(?:e[+-]?\d+)?)\s+vs\s+(\d[\d.]*(?:e[+-]?\d+)?)(?![×\w])/i.exec(entry.title);
-  return match ? direction(Number(match[1]), Number(match[2])) : undefined;
+/** Which way the scenario's advised arm moved its value (recorded by the bench from its baseline and the rule's suggestion). */
+function scenarioDirection(entry: Pick<EvidenceEntry, 'moved'>): number | undefined {
+  return entry.moved === undefined ? undefined : entry.moved === 'up' ? 1 : -1;
 }
 
 /** Unknown on either side is no contradiction: a non-numeric change (a schedule, early stopping) is backed by its scenario. */

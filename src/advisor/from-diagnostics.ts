@@ -6,7 +6,8 @@ import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
 import { findRule } from '../rules/index.js';
 import type { UnrankedSuggestion } from './suggestion.js';
-import { parameterRange, valueAt } from './values.js';
+import { parameterRange } from './values.js';
+import { valueAtPointer } from '../model/pointer.js';
 
 /**
  * The diagnostics' suggestions as advice: each diagnostic that names a concrete new value becomes one
@@ -19,14 +20,14 @@ import { parameterRange, valueAt } from './values.js';
 export function suggestionsFromDiagnostics(diagnostics: readonly Diagnostic[], config: TrainingConfig, fixed?: TrainingConfig): UnrankedSuggestion[] {
   // The fixed config's value where --fix-unsafe changed it; otherwise (a value it cannot write) the rule's.
   const settled = (path: Pointer, ruleValue: unknown): unknown => {
-    const after = fixed ? valueAt(fixed, path) : undefined;
-    return after !== undefined && !isDeepStrictEqual(after, valueAt(config, path)) ? after : ruleValue;
+    const after = fixed ? valueAtPointer(fixed, path) : undefined;
+    return after !== undefined && !isDeepStrictEqual(after, valueAtPointer(config, path)) ? after : ruleValue;
   };
   return diagnostics.flatMap((d) => {
     const suggestion = d.suggestion;
     if (!suggestion || suggestion.value === undefined) return [];
     const parameter = pointerToDotPath(suggestion.path);
-    const current = valueAt(config, suggestion.path);
+    const current = valueAtPointer(config, suggestion.path);
     const range = parameterRange(parameter, config);
     // A value the rule writes itself is settled by the fix; a composite value (finetune-freezing's layer list, written as per-layer flags) stays the rule's.
     const writesItself = suggestion.edits?.some((op) => op.op === 'set' && op.path === suggestion.path) === true;

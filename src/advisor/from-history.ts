@@ -11,7 +11,8 @@ import { historyViews } from './analyze/series.js';
 import type { TrainingHistory } from './history/history.js';
 import type { RuleCheck } from './rule-check.js';
 import type { UnrankedSuggestion } from './suggestion.js';
-import { parameterRange, valueAt } from './values.js';
+import { parameterRange } from './values.js';
+import { valueAtPointer } from '../model/pointer.js';
 
 /** GUIDE §5.2/§5.3: a diverging rate is divided by 10; an oscillating one halved (§5.3's factor). */
 const DIVERGENCE_FACTOR = PLATEAU.factor.low;
@@ -190,7 +191,7 @@ function historySuggestion(finding: HistoryFinding, path: Pointer, tier: Tier, c
   return {
     tier,
     parameter,
-    current: current ?? (config ? valueAt(config, path) : undefined),
+    current: current ?? (config ? valueAtPointer(config, path) : undefined),
     suggested,
     range: range ? [range.low, range.high] : null,
     ruleId: `history:${finding.kind}`,

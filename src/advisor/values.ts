@@ -1,19 +1,7 @@
-import { parsePointer } from '../model/pointer.js';
-import type { Pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
 import { ADAM, BATCH, DROPOUT, FINE_TUNE_DIVISORS, FOCAL, LEARNING_RATE_RANGES, MOMENTUM, WEIGHT_DECAY } from '../knowledge/guide.js';
 import type { Range } from '../knowledge/guide.js';
 import { hasDecoupledWeightDecay, optimizerFamily } from '../rules/optimizers.js';
-
-/** The value at a canonical path of a config, or undefined. */
-export function valueAt(config: TrainingConfig, path: Pointer): unknown {
-  let node: unknown = config;
-  for (const segment of parsePointer(path)) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
-}
 
 /** The learning-rate range for the config's optimizer (GUIDE §7), shifted for fine-tuning (§4.5); undefined without a §7 family. */
 export function learningRateRange(config: TrainingConfig): Range | undefined {

@@ -1,7 +1,9 @@
 import type { Evidence, EvidenceEntry } from './evidence-format.js';
 import { claimOf } from './evidence-format.js';
-import type { BenchResults } from './results.js';
-import { METRICS } from './scenarios.js';
+import { BUDGETS } from './budget.js';
+import type { BenchResults, ScenarioResult } from './results.js';
+import { METRICS, scenarioById } from './scenarios.js';
+import { valueAtPointer } from '../model/pointer.js';
 
 /** Turns a run's results.json into the compact evidence form: a pure function of results.json alone. */
 export function toEvidence(results: BenchResults): Evidence {
@@ -20,6 +22,7 @@ export function toEvidence(results: BenchResults): Evidence {
       minimalEffect: round(r.minimalEffect),
       unit: METRICS[r.metric].percent ? ('points' as const) : ('epochs' as const),
       seeds: r.seeds.length,
+      ...moved(r, results),
     };
     return { ...entry, claim: claimOf(entry) };
   });
@@ -33,4 +36,14 @@ export function toEvidence(results: BenchResults): Evidence {
     budget: results.budget,
     scenarios,
   };
+}
+
+/** Up or down: the advised value against the baseline config's value at the same path, for a numeric change. */
+function moved(r: ScenarioResult, results: BenchResults): { moved?: 'up' | 'down' } {
+  const scenario = scenarioById(r.id);
+  const advice = r.advice[0];
+  if (!scenario || !advice || typeof advice.value !== 'number' || r.seeds[0] === undefined) return {};
+  const before = valueAtPointer(scenario.config(BUDGETS[results.budget], r.seeds[0]), advice.path);
+  if (typeof before !== 'number' || before === advice.value) return {};
+  return { moved: advice.value > before ? 'up' : 'down' };
 }

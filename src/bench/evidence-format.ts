@@ -19,6 +19,8 @@ export interface EvidenceEntry {
   readonly minimalEffect?: number;
   readonly unit: 'points' | 'epochs';
   readonly seeds: number;
+  /** Which way the advised arm moved the rule's value from the baseline's (a number both sides); absent for other changes. */
+  readonly moved?: 'up' | 'down';
   /** One sentence to quote, e.g. "validated on MNIST: +7.9 points over 8 paired seeds (95% CI 6.1 to 9.6)". */
   readonly claim: string;
 }

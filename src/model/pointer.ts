@@ -31,3 +31,13 @@ export function pointerToDotPath(value: Pointer): string {
 export function dotPathToPointer(path: string): Pointer {
   return pointer(...path.split('.').filter((s) => s.length > 0));
 }
+
+/** The value at a canonical path of a config (or any JSON value), or undefined. */
+export function valueAtPointer(root: unknown, path: Pointer): unknown {
+  let node: unknown = root;
+  for (const segment of parsePointer(path)) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}

@@ -3,11 +3,11 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { advise } from '../../src/advisor/advise.js';
 import { applyAdvice } from '../../src/advisor/apply.js';
-import { parameterRange, valueAt } from '../../src/advisor/values.js';
+import { parameterRange } from '../../src/advisor/values.js';
 import { fixText } from '../../src/engine/fix.js';
 import { lintWith, readConfig } from '../../src/engine/lint.js';
 import { resolveRules } from '../../src/engine/settings.js';
-import { pointerToDotPath } from '../../src/model/pointer.js';
+import { pointerToDotPath, valueAtPointer } from '../../src/model/pointer.js';
 import type { Pointer } from '../../src/model/pointer.js';
 import { RULES } from '../../src/rules/index.js';
 
@@ -51,7 +51,7 @@ const config = fc
 /** The canonical value at a path of a config text, as the engine reads it. */
 function readAt(text: string, path: Pointer): unknown {
   const read = readConfig(text, FILE);
-  return read.config ? valueAt(read.config, path) : undefined;
+  return read.config ? valueAtPointer(read.config, path) : undefined;
 }
 
 /** Every (rule, path) whose diagnostic names a concrete value, with the paths its edits write. */
