@@ -35,7 +35,7 @@ export default createRule<Options>({
     if (momentum >= low && momentum <= high) return;
     context.report({
       path: MOMENTUM_PATH,
-      message: `Momentum ${formatNumber(momentum, 6)}${defaultNote(context.document, MOMENTUM_PATH)} is ${momentum < low ? 'below' : 'above'} [${formatNumber(low)}, ${formatNumber(high)}]; ${formatNumber(recommended)} is a common and good choice (GUIDE §6 Tier 2).`,
+      message: `Momentum ${formatNumber(momentum, 6)}${defaultNote(context.document, MOMENTUM_PATH)} is ${momentum < low ? 'below' : 'above'} [${formatNumber(low)}, ${formatNumber(high)}]; ${formatNumber(recommended)} is a common and good choice (GUIDE §6 Tier 2)${effectiveStepNote(momentum, recommended)}.`,
       suggestion: {
         path: MOMENTUM_PATH,
         value: recommended,
@@ -45,3 +45,13 @@ export default createRule<Options>({
     });
   },
 });
+
+/**
+ * β also sets the effective step lr / (1 − β): moving it changes that step by (1 − β) / (1 − β'). The bench
+ * found no gain from β itself at an equal effective step, so the message says the rate goes with it.
+ */
+function effectiveStepNote(momentum: number, recommended: number): string {
+  const factor = (1 - momentum) / (1 - recommended);
+  const change = factor >= 1 ? `multiplies the effective step lr / (1 − β) by ${formatNumber(factor, 2)}` : `divides the effective step lr / (1 − β) by ${formatNumber(1 / factor, 2)}`;
+  return `; the change ${change}, so re-tune the learning rate with it`;
+}

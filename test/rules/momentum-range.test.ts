@@ -23,7 +23,7 @@ describe('momentum-range', () => {
   describe('invalid', () => {
     it('reports just below the low edge, with 0.9 as the suggestion', () => {
       const [d] = diagnosticsOf('momentum-range', 'optimizer:\n  name: sgd\n  momentum: 0.79\n');
-      expect(brief(d!)).toBe('3:13-3:17 warning Momentum 0.79 is below [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2).');
+      expect(brief(d!)).toBe('3:13-3:17 warning Momentum 0.79 is below [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2); the change multiplies the effective step lr / (1 − β) by 2.1, so re-tune the learning rate with it.');
       expect(d!.suggestion).toEqual({
         path: '/optimizer/momentum',
         value: 0.9,
@@ -34,13 +34,13 @@ describe('momentum-range', () => {
 
     it('reports just above the high edge', () => {
       expect(check('optimizer: { name: momentum, momentum: 0.9999 }')).toEqual([
-        '1:40-1:46 warning Momentum 0.9999 is above [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2).',
+        '1:40-1:46 warning Momentum 0.9999 is above [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2); the change divides the effective step lr / (1 − β) by 1000, so re-tune the learning rate with it.',
       ]);
     });
 
     it('checks RMSprop momentum too', () => {
       expect(check('optimizer: { name: rmsprop, momentum: 0.5 }')).toEqual([
-        '1:39-1:42 warning Momentum 0.5 is below [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2).',
+        '1:39-1:42 warning Momentum 0.5 is below [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2); the change multiplies the effective step lr / (1 − β) by 5, so re-tune the learning rate with it.',
       ]);
     });
 

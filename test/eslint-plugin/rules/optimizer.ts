@@ -8,14 +8,14 @@ ruleTester.run('momentum-range', pluginRule('momentum-range'), {
   invalid: [
     invalid(compile('tf.train.momentum(0.01, 0.5)'), [
       {
-        message: 'Momentum 0.5 is below [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2).',
+        message: 'Momentum 0.5 is below [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2); the change multiplies the effective step lr / (1 − β) by 5, so re-tune the learning rate with it.',
         at: [3, 52, 55],
         suggestion: ['Set optimizer.momentum to 0.9.', compile('tf.train.momentum(0.01, 0.9)')],
       },
     ]),
     invalid(compile('tf.train.rmsprop(0.001, 0.9, 0.999)'), [
       {
-        message: 'Momentum 0.999 is above [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2).',
+        message: 'Momentum 0.999 is above [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2); the change divides the effective step lr / (1 − β) by 100, so re-tune the learning rate with it.',
         at: [3, 57, 62],
         suggestion: ['Set optimizer.momentum to 0.9.', compile('tf.train.rmsprop(0.001, 0.9, 0.9)')],
       },
