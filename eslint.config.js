@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 /**
  * hplint's layers, lowest first: data flows source → model → knowledge → adapters → engine → rules →
  * {formatters, advisor, bench, eslint-plugin} → cli. A layer imports only from layers below it; the four
- * consumers of the rules sit side by side and do not import each other. src/version.ts, src/usage-error.ts
+ * consumers of the rules sit side by side and do not import each other. src/version.ts, src/usage-error.ts, src/write-file.ts
  * and src/render/ are root utilities any layer may use (they import no layer); src/index.ts, the library
  * entry, may import anything and nothing imports it. CONTRIBUTING.md draws the same picture.
  */
@@ -41,9 +41,9 @@ function layerZones() {
   ).concat([
     { target: './src', from: './src/index.ts', message: 'src/index.ts is the library entry: nothing inside hplint imports it.' },
     {
-      target: ['./src/version.ts', './src/usage-error.ts', './src/render'],
+      target: ['./src/version.ts', './src/usage-error.ts', './src/write-file.ts', './src/render'],
       from: LAYERS.flat().map(dir),
-      message: 'Root utilities (version, usage-error, render) are usable by every layer, so they import none.',
+      message: 'Root utilities (version, usage-error, write-file, render) are usable by every layer, so they import none.',
     },
   ]);
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
@@ -19,6 +19,7 @@ import { appendRun, readRuns, RUNS_FILE } from './store.js';
 import { summaryTable } from './summary.js';
 import { AUTO_ORDER } from './backends.js';
 import type { BackendChoice } from './backends.js';
+import { writeFileSafely } from '../write-file.js';
 
 /** `hplint bench`: plan the runs, spread them over workers, write results.json, report.html and evidence.json. */
 
@@ -173,10 +174,11 @@ export async function benchCommand(ids: readonly string[], flags: BenchFlags, io
 export function writeOutputs(out: string, plan: Plan, budget: Budget, jobs: readonly JobResult[], run: RunInfo): { json: string; summary: string } {
   const { results, details } = collect({ scenarios: plan.scenarios, jobs, budget, includeBatchTime: plan.batchTime, includeSweep: plan.sweep, run });
   const json = `${JSON.stringify(results, null, 2)}\n`;
-  writeFileSync(path.join(out, 'results.json'), json);
-  writeFileSync(path.join(out, 'details.json'), `${JSON.stringify(details)}\n`);
-  writeFileSync(path.join(out, 'report.html'), renderReport(results, details));
-  writeFileSync(path.join(out, 'evidence.json'), `${JSON.stringify(toEvidence(results), null, 2)}\n`);
+  // Atomic, never through a link planted in the output folder: the same writer as --fix and -o.
+  writeFileSafely(path.join(out, 'results.json'), json, { noLinks: true });
+  writeFileSafely(path.join(out, 'details.json'), `${JSON.stringify(details)}\n`, { noLinks: true });
+  writeFileSafely(path.join(out, 'report.html'), renderReport(results, details), { noLinks: true });
+  writeFileSafely(path.join(out, 'evidence.json'), `${JSON.stringify(toEvidence(results), null, 2)}\n`, { noLinks: true });
   return { json, summary: summaryTable(results, details) };
 }
 

@@ -14,7 +14,7 @@ import { SettingsResolver } from './settings.js';
 import { terminalText } from '../render/escape.js';
 import { LIMITS } from '../source/limits.js';
 import { UsageError } from '../usage-error.js';
-import { inputAt, writeFileSafely } from './write.js';
+import { inputAt, writeFileSafely } from '../write-file.js';
 
 export interface AdviseFlags {
   readonly history?: string;

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Diagnostic, LintResult } from '../engine/lint.js';
 import type { ResolvedRule } from '../engine/settings.js';
-import { writeFileSafely, WriteError } from './write.js';
+import { writeFileSafely, WriteError } from '../write-file.js';
 
 /** Where `--cache` keeps its results unless `--cache-location` says otherwise (as ESLint's .eslintcache). */
 export const DEFAULT_CACHE_LOCATION = '.hplintcache';

@@ -24,7 +24,7 @@ import type { SettingsResolver } from './settings.js';
 import { presetOf } from '../engine/config.js';
 import type { DisabledRule } from '../engine/config.js';
 import { wantsColor } from './color.js';
-import { inputAt, reasonOf, writeFileSafely } from './write.js';
+import { inputAt, reasonOf, writeFileSafely } from '../write-file.js';
 import { VERSION } from '../version.js';
 
 export interface CheckFlags {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../usage-error.js';
-import { reasonOf } from './write.js';
+import { reasonOf } from '../write-file.js';
 
 export interface Target {
   readonly path: string;

@@ -10,7 +10,7 @@ import { displayPath } from '../formatters/paths.js';
 import { RULES } from '../rules/index.js';
 import type { ResolvedRule, RuleSettings } from '../engine/settings.js';
 import { SettingsResolver } from './settings.js';
-import { writeFileSafely, WriteError } from './write.js';
+import { writeFileSafely, WriteError } from '../write-file.js';
 
 // `diff` is needed only by --fix-dry-run: loaded on first use, off the start-up path of every check.
 const require = createRequire(import.meta.url);

@@ -7,7 +7,7 @@ import { terminalText } from '../render/escape.js';
 import { formatterNames } from '../formatters/index.js';
 import { DEFAULT_CACHE_LOCATION } from './cache.js';
 import { checkCommand } from './check.js';
-import { reasonOf, WriteError } from './write.js';
+import { reasonOf, WriteError } from '../write-file.js';
 import type { CheckFlags } from './check.js';
 import { UsageError } from '../usage-error.js';
 import type { Concurrency } from './parallel.js';

@@ -2,7 +2,7 @@ import { chmodSync, chownSync, existsSync, linkSync, lstatSync, readdirSync, rea
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JobRunner } from '../../src/cli/lint-job.js';
-import { writeFileSafely, WriteError } from '../../src/cli/write.js';
+import { writeFileSafely, WriteError } from '../../src/write-file.js';
 import { hplint, project, tempDir } from '../helpers/cli.js';
 
 /** `2e-5` is a safe fix (yaml-float-as-string): `--fix` rewrites it as `2.0e-5`. */
@@ -38,6 +38,13 @@ describe('writeFileSafely', () => {
   it('says which file and why when the directory is missing', () => {
     const dir = tempDir();
     expect(() => writeFileSafely(path.join(dir, 'no/such/dir/a.yaml'), 'x')).toThrow(/cannot write .*a\.yaml: no such directory/);
+  });
+
+  it('with noLinks (the cache, the bench report files) refuses a link planted at the name it chose', () => {
+    const dir = project({ 'victim.txt': 'precious\n' });
+    symlinkSync(path.join(dir, 'victim.txt'), path.join(dir, 'results.json'));
+    expect(() => writeFileSafely(path.join(dir, 'results.json'), '{}', { noLinks: true })).toThrow(/results\.json: it is a symbolic link/);
+    expect(readFileSync(path.join(dir, 'victim.txt'), 'utf8')).toBe('precious\n');
   });
 
   it('keeps the mode of the file it replaces', () => {
