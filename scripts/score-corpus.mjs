@@ -3,11 +3,11 @@
 // INDEX.tsv (scripts/corpus-index.mjs says which columns). `--formats`: the detected format against the
 // expected one, per format, and the files flooded with unknown-key. Directories default to ../shared/corpus
 // and ../shared/corpus/v2; pass others (a held-out set) as operands:
-//   node scripts/score-corpus.mjs --formats /work/wt/heldout/configs
+//   node scripts/score-corpus.mjs --formats path/to/held-out-configs
 // `--rules`: precision and recall of the rules against a structured reading of the notes
 // (scripts/corpus-rules.mjs): test/corpus-expectations.tsv for the shared corpora, an EXPECTATIONS.tsv in
 // the same columns beside any other directory's INDEX.tsv:
-//   node scripts/score-corpus.mjs --rules /work/wt/heldout/configs
+//   node scripts/score-corpus.mjs --rules path/to/held-out-configs
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
