@@ -309,8 +309,17 @@ function collectKeys(root: unknown, maxDepth = 4): KeyIndex {
 }
 
 /**
+ * Whether a format's files train LLM-sized models. HuggingFace recipes (Trainer, TRL, axolotl,
+ * LLaMA-Factory) fine-tune a checkpoint or pretrain an LLM, never the small from-scratch networks of
+ * GUIDE §7: when such a file does not say its regime, it is one of the LLM ones.
+ */
+export function isLlmRecipeFormat(format: string): boolean {
+  return format === 'hf';
+}
+
+/**
  * The regime rules go by: the stated or inferred one, else what `pretrained` says, else the native
- * format's own contract (a native file that states neither trains from scratch, RULES.md); undefined
+ * format's own contract (a native file that states neither trains from scratch); undefined
  * when nothing tells (code-built TF.js models say `pretrained` themselves).
  */
 export function effectiveRegime(config: { readonly regime?: { readonly kind?: RegimeKind; readonly method?: string; readonly parameterEfficient?: boolean; readonly evidence?: string }; readonly pretrained?: boolean }, format: string): Regime | undefined {

@@ -1,7 +1,7 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import type { Suggestion } from '../engine/rule.js';
 import { knownRanks } from '../model/distributed.js';
-import { effectiveRegime } from '../model/regime.js';
+import { isLlmRecipeFormat, effectiveRegime } from '../model/regime.js';
 import { pointer } from '../model/pointer.js';
 import type { TrainingConfig } from '../model/types.js';
 import { BATCH, LEARNING_RATE_RANGES } from '../knowledge/guide.js';
@@ -88,11 +88,11 @@ function describe(config: TrainingConfig, effective: number, ranksKnown: boolean
  */
 function resized(config: TrainingConfig, format: string, effective: number, target: number): Suggestion {
   const regime = effectiveRegime(config, format);
-  const pretrained = regime ? regime.kind !== 'scratch' : format === 'hf';
+  const pretrained = regime ? regime.kind !== 'scratch' : isLlmRecipeFormat(format);
   if (!pretrained) return scaledBatch(config, effective, target);
   const accumulation = config.training?.gradientAccumulation ?? 1;
   const steps = Math.max(1, Math.round(target / (effective / accumulation)));
-  if (steps === accumulation) return perDeviceBatch(config, effective, target, undefined);
+  if (steps === accumulation) return perDeviceBatch(perDeviceTarget(config, effective, target), undefined);
   return {
     path: ACCUMULATION_PATH,
     value: steps,
@@ -109,25 +109,19 @@ function resized(config: TrainingConfig, format: string, effective: number, targ
 function scaledBatch(config: TrainingConfig, effective: number, target: number): Suggestion {
   const lr = initialLearningRate(config);
   const batch = perDeviceTarget(config, effective, target);
-  const factor = (batch * (effective / (config.training?.batchSize ?? 1))) / effective;
-  const candidate = lr ? scaleLearningRate(config, lr.value, factor) : undefined;
+  const candidate = lr ? scaleLearningRate(config, lr.value, batch / (config.training?.batchSize ?? 1)) : undefined;
   // Kept inside its §7 range, the scaled rate may be the current one: then there is nothing to change.
   const scaled = lr && candidate !== undefined && candidate !== lr.value ? { path: lr.path, from: lr.value, to: candidate } : undefined;
-  return perDeviceBatch(config, effective, target, scaled);
+  return perDeviceBatch(batch, scaled);
 }
 
+/** The per-device batch that, with the other factors unchanged, brings the effective batch to `target`. */
 function perDeviceTarget(config: TrainingConfig, effective: number, target: number): number {
   const others = effective / (config.training?.batchSize ?? 1);
   return Math.max(1, Math.floor(target / others));
 }
 
-function perDeviceBatch(
-  config: TrainingConfig,
-  effective: number,
-  target: number,
-  rate: { readonly path: string; readonly from: number; readonly to: number } | undefined,
-): Suggestion {
-  const batch = perDeviceTarget(config, effective, target);
+function perDeviceBatch(batch: number, rate: { readonly path: string; readonly from: number; readonly to: number } | undefined): Suggestion {
   const rateText = rate ? ` and scale the learning rate with it, ${formatNumber(rate.from)} → ${formatNumber(rate.to)}` : '';
   return {
     path: BATCH_PATH,
@@ -136,6 +130,7 @@ function perDeviceBatch(
     edits: [{ op: 'set', path: BATCH_PATH, value: batch }, ...(rate ? [{ op: 'set' as const, path: rate.path, value: rate.to }] : [])],
   };
 }
+
 function scaleLearningRate(config: TrainingConfig, lr: number, factor: number): number {
   const family = optimizerFamily(config.optimizer);
   const linear = family === undefined || family === 'sgd' || family === 'momentum';

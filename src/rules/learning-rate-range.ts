@@ -1,7 +1,7 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import type { DocumentFacts } from '../engine/rule.js';
 import { pointer, pointerToDotPath } from '../model/pointer.js';
-import { effectiveRegime } from '../model/regime.js';
+import { effectiveRegime, isLlmRecipeFormat } from '../model/regime.js';
 import type { Regime } from '../model/regime.js';
 import { ALGORITHM_RATES, FINE_TUNE_DIVISORS, FINE_TUNE_INFO_DIVISOR, LEARNING_RATE_RANGES, REGIME_LEARNING_RATES, UNKNOWN_REGIME_TOLERANCE } from '../knowledge/guide.js';
 import type { OptimizerFamily, Range, RateBand } from '../knowledge/guide.js';
@@ -121,10 +121,10 @@ function bandsFor(regime: Regime, family: OptimizerFamily, options: Options): Re
   }
 }
 
-/** Formats whose files may be any of several regimes, and which: HF recipes are never from scratch. */
+/** Formats whose files may be any of several regimes, and which: LLM recipes are never from scratch. */
 function plausibleBands(format: string, family: OptimizerFamily, options: Options): RegimeBand[] {
   const regimes: Regime[] =
-    format === 'hf'
+    isLlmRecipeFormat(format)
       ? [{ kind: 'finetune', evidence: '' }, { kind: 'preference', method: 'DPO', evidence: '' }, { kind: 'rl', method: 'GRPO', evidence: '' }, { kind: 'pretrain', evidence: '' }]
       : [{ kind: 'scratch', evidence: '' }, { kind: 'finetune', parameterEfficient: false, evidence: '' }];
   return regimes.flatMap((regime) => bandsFor(regime, family, options));
