@@ -71,12 +71,12 @@ export function advise(text: string, options: AdviseOptions = {}): Advice {
   const diagnostics = problem ? [] : result.diagnostics;
   const fixed = diagnostics.some((d) => d.suggestion?.edits) ? readConfig(fixText(text, lintOptions, rules, 'unsafe').output, lintOptions).config : undefined;
   const unranked = [
-    ...suggestionsFromDiagnostics(diagnostics, config, fixed),
+    ...suggestionsFromDiagnostics(diagnostics, config, read?.format ?? 'unknown', fixed),
     ...(options.history ? suggestionsFromHistory(findings, options.history, config, read?.format ?? 'unknown', check, fixed) : []),
   ].map((s) => (options.evidence ? { ...s, ...evidenceClaims(s, options.evidence, config.pretrained === true) } : s));
   const suggestions = rank(unranked);
   const validated = options.history ? historyViews(options.history).some((v) => v.validation.length > 0) : hasValidation(config);
-  const plan = makePlan(config, suggestions, options.budget ?? DEFAULT_BUDGET, validated ? 'val_loss' : 'loss');
+  const plan = makePlan(config, read?.format ?? 'unknown', suggestions, options.budget ?? DEFAULT_BUDGET, validated ? 'val_loss' : 'loss');
   const history = options.history ? { history: { file: options.historyFile ?? '<history>', format: options.history.format, rows: options.history.rows.length } } : {};
   return { filePath, format: problem ? 'unknown' : read!.format, suggestions, findings, plan, ...history, warnings };
 }

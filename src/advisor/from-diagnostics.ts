@@ -17,7 +17,7 @@ import { valueAtPointer } from '../model/pointer.js';
  * the config after it), so advice and fix never disagree. Rules turned off in hplint.config report nothing,
  * so they give no advice.
  */
-export function suggestionsFromDiagnostics(diagnostics: readonly Diagnostic[], config: TrainingConfig, fixed?: TrainingConfig): UnrankedSuggestion[] {
+export function suggestionsFromDiagnostics(diagnostics: readonly Diagnostic[], config: TrainingConfig, format: string, fixed?: TrainingConfig): UnrankedSuggestion[] {
   // The fixed config's value where --fix-unsafe changed it; otherwise (a value it cannot write) the rule's.
   const settled = (path: Pointer, ruleValue: unknown): unknown => {
     const after = fixed ? valueAtPointer(fixed, path) : undefined;
@@ -28,7 +28,7 @@ export function suggestionsFromDiagnostics(diagnostics: readonly Diagnostic[], c
     if (!suggestion || suggestion.value === undefined) return [];
     const parameter = pointerToDotPath(suggestion.path);
     const current = valueAtPointer(config, suggestion.path);
-    const range = parameterRange(parameter, config);
+    const range = parameterRange(parameter, config, format);
     // A value the rule writes itself is settled by the fix; a composite value (finetune-freezing's layer list, written as per-layer flags) stays the rule's.
     const writesItself = suggestion.edits?.some((op) => op.op === 'set' && op.path === suggestion.path) === true;
     const suggested = writesItself ? settled(suggestion.path, suggestion.value) : suggestion.value;

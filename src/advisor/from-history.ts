@@ -87,7 +87,7 @@ const ADVICE: Record<HistoryFinding['kind'], Advice> = {
       ...(settledRate !== undefined ? { minLearningRate: settledRate / PLATEAU.floorDivisor } : {}),
     };
     const why = `A reduce-on-plateau schedule does this automatically${monitor.perEpoch > 1 ? ` (patience ${patienceIn(monitor)} evaluations = ${PLATEAU.patience} epochs at ${formatNumber(monitor.perEpoch, 2)} evaluations per epoch)` : ''}.`;
-    return [historySuggestion(finding, pointer('schedule'), 1, config.schedule, policy, 'warning', '§5.3', why, config)];
+    return [historySuggestion(finding, pointer('schedule'), 1, config.schedule, policy, 'warning', '§5.3', why, context)];
   },
   overfitting: (finding, context) => earlyStopping(finding, context, `${regularizationLevers(context)} The best epoch here was ${finding.bestEpoch}.`),
   'loss-magnitude-gap': (finding, { config }) => reweight(finding, config),
@@ -100,14 +100,15 @@ const ADVICE: Record<HistoryFinding['kind'], Advice> = {
  * learning-rate-range rule: when it would leave the range the rule's own value (the nearest edge) is used
  * instead, so the advice never moves a rate further outside its range; no move at all gives no suggestion.
  */
-function scaleRate(finding: HistoryFinding, { config, rate, check }: Context, factor: number, severity: 'error' | 'warning', guide: string, why: string): UnrankedSuggestion[] {
+function scaleRate(finding: HistoryFinding, context: Context, factor: number, severity: 'error' | 'warning', guide: string, why: string): UnrankedSuggestion[] {
+  const { rate, check } = context;
   if (!rate) return [];
   const scaled = Number((rate.value * factor).toPrecision(6));
   const verdict = check.verdict('learning-rate-range', rate.path, scaled);
   const suggested = verdict?.objects && typeof verdict.suggested === 'number' ? verdict.suggested : scaled;
   if (Math.abs(suggested - rate.value) <= 1e-6 * Math.abs(rate.value)) return [];
   const bounded = suggested !== scaled ? ` ×${factor} gives ${formatNumber(scaled)}, which learning-rate-range still reports; its value is ${formatNumber(suggested)}.` : '';
-  return [historySuggestion(finding, rate.path, 1, rate.value, suggested, severity, guide, why + bounded, config)];
+  return [historySuggestion(finding, rate.path, 1, rate.value, suggested, severity, guide, why + bounded, context)];
 }
 
 /** The plateau's own series: GUIDE §5.3 watches validation accuracy when it is logged (higher is better). */
@@ -184,14 +185,14 @@ function reweight(finding: HistoryFinding, config: TrainingConfig): UnrankedSugg
   return [historySuggestion(finding, pointer('losses', changeIndex, 'weight'), 1, losses[changeIndex]!.weight, suggested, 'warning', '§6, §7', why)];
 }
 
-function historySuggestion(finding: HistoryFinding, path: Pointer, tier: Tier, current: unknown, suggested: unknown, severity: 'error' | 'warning', guide: string, why: string, config?: TrainingConfig): UnrankedSuggestion {
+function historySuggestion(finding: HistoryFinding, path: Pointer, tier: Tier, current: unknown, suggested: unknown, severity: 'error' | 'warning', guide: string, why: string, scope?: Pick<Context, 'config' | 'format'>): UnrankedSuggestion {
   const parameter = pointerToDotPath(path);
-  const range = config ? parameterRange(parameter, config) : undefined;
+  const range = scope ? parameterRange(parameter, scope.config, scope.format) : undefined;
   const edits: EditOp[] = [{ op: 'set', path, value: suggested }];
   return {
     tier,
     parameter,
-    current: current ?? (config ? valueAtPointer(config, path) : undefined),
+    current: current ?? (scope ? valueAtPointer(scope.config, path) : undefined),
     suggested,
     range: range ? [range.low, range.high] : null,
     ruleId: `history:${finding.kind}`,

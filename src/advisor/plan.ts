@@ -5,7 +5,8 @@ import type { Range } from '../knowledge/guide.js';
 import { isAdamFamily, optimizerFamily } from '../rules/optimizers.js';
 import { effectiveBatch, initialLearningRate } from '../rules/util.js';
 import type { AdvisorSuggestion } from './suggestion.js';
-import { learningRateRange } from './values.js';
+import { learningRateBand } from '../rules/learning-rate-range.js';
+import { effectiveRegime } from '../model/regime.js';
 
 /**
  * Budgets at which the plan adds hyperparameters. SGD's momentum (tier 2) joins from the Playbook's 10
@@ -58,9 +59,9 @@ export interface TuningPlan {
 }
 
 /** The search, the schedule, early stopping and the batch-size procedure for a trial budget. */
-export function makePlan(config: TrainingConfig, suggestions: readonly AdvisorSuggestion[], budget: number, monitor: string): TuningPlan {
+export function makePlan(config: TrainingConfig, format: string, suggestions: readonly AdvisorSuggestion[], budget: number, monitor: string): TuningPlan {
   const startRate = suggestedRate(config, suggestions);
-  const { search, fixed } = dimensions(config, budget, startRate);
+  const { search, fixed } = dimensions(config, format, budget, startRate);
   const grid = search.length > 0 && search.length <= SEARCH.gridMaxDimensions;
   const perDimension = grid ? Math.max(1, Math.floor(budget ** (1 / search.length) + 1e-9)) : 0;
   const withValues = grid ? search.map((d) => ({ ...d, values: d.values ?? spaced(d.range, perDimension, d.scale) })) : search;
@@ -92,15 +93,16 @@ function suggestedRate(config: TrainingConfig, suggestions: readonly AdvisorSugg
   return (changed?.suggested as number | undefined) ?? initialLearningRate(config)?.value;
 }
 
-function dimensions(config: TrainingConfig, budget: number, rate: number | undefined): Pick<TuningPlan, 'search' | 'fixed'> {
+function dimensions(config: TrainingConfig, format: string, budget: number, rate: number | undefined): Pick<TuningPlan, 'search' | 'fixed'> {
   const own = sweepSpace(config);
   if (own.length > 0) return { search: own, fixed: [] };
   const search: SearchDimension[] = [];
   const fixed: { parameter: string; value: number; why: string }[] = [];
-  const lrRange = learningRateRange(config) ?? (rate ? { low: rate / 10, high: rate * 10 } : undefined);
+  const band = learningRateBand(config, format);
+  const lrRange = band ?? (rate ? { low: rate / 10, high: rate * 10 } : undefined);
   if (lrRange) {
-    const why = learningRateRange(config)
-      ? `Tier 1, the most important hyperparameter (GUIDE §5.1); GUIDE §7's range${config.pretrained === true ? ', shifted down for fine-tuning (§4.5)' : ''}.`
+    const why = band
+      ? `Tier 1, the most important hyperparameter (GUIDE §5.1); ${bandSource(config, format)}.`
       : 'Tier 1 (GUIDE §5.1); §7 has no range for this optimizer, so a decade either side of the current rate.';
     search.push(dimension('optimizer.learningRate', 1, lrRange, 'log', why));
   }
@@ -194,4 +196,12 @@ function batchProcedure(config: TrainingConfig): TuningPlan['batchSize'] {
       'Then tune the other hyperparameters: a new batch size needs the learning rate, momentum and regularization re-tuned (Playbook).',
     ],
   };
+}
+
+/** Where learning-rate-range's band for this run comes from, as the plan says it. */
+function bandSource(config: TrainingConfig, format: string): string {
+  const kind = effectiveRegime(config, format)?.kind;
+  if (kind === 'scratch') return "GUIDE §7's range";
+  if (kind === 'finetune') return "GUIDE §7's range, shifted down for fine-tuning (§4.5)";
+  return 'the published band learning-rate-range holds this regime to (its docs give the sources)';
 }

@@ -7,6 +7,7 @@ import { ALGORITHM_RATES, FINE_TUNE_DIVISORS, FINE_TUNE_INFO_DIVISOR, LEARNING_R
 import type { OptimizerFamily, Range, RateBand } from '../knowledge/guide.js';
 import { normalizeOptimizerName, optimizerFamily } from './optimizers.js';
 import { defaultNote, formatNumber, initialLearningRate } from './util.js';
+import type { TrainingConfig } from '../model/types.js';
 
 export interface Options {
   /** Per-family overrides of the GUIDE §7 ranges, e.g. `{ adam: { low: 1e-4, high: 3e-3 } }`. */
@@ -45,6 +46,8 @@ interface RegimeBand {
   readonly source: string;
 }
 
+const DEFAULT_OPTIONS: Options = { ranges: {}, fineTuneLowDivisor: FINE_TUNE_DIVISORS.low, fineTuneHighDivisor: FINE_TUNE_DIVISORS.high };
+
 export default createRule<Options>({
   id: 'learning-rate-range',
   meta: {
@@ -60,7 +63,7 @@ export default createRule<Options>({
       fineTuneLowDivisor: { type: 'number', minimum: 1 },
       fineTuneHighDivisor: { type: 'number', minimum: 1 },
     }),
-    defaultOptions: { ranges: {}, fineTuneLowDivisor: FINE_TUNE_DIVISORS.low, fineTuneHighDivisor: FINE_TUNE_DIVISORS.high },
+    defaultOptions: DEFAULT_OPTIONS,
   },
   check(config, context) {
     const lr = initialLearningRate(config);
@@ -90,6 +93,20 @@ export default createRule<Options>({
     });
   },
 });
+
+/**
+ * The range this rule holds the config's rate to, with default options: its regime's band, or, when the
+ * file does not say its regime, the span of the plausible ones; undefined where the rule judges no rate.
+ * The advisor shows it beside a suggestion and the tuning plan searches it, so neither contradicts the rule.
+ */
+export function learningRateBand(config: TrainingConfig, format: string): Range | undefined {
+  const family = optimizerFamily(config.optimizer);
+  if (!family) return undefined;
+  const regime = effectiveRegime(config, format);
+  const bands = regime ? bandsFor(regime, family, DEFAULT_OPTIONS) : plausibleBands(format, family, DEFAULT_OPTIONS);
+  if (bands.length === 0) return undefined;
+  return { low: Math.min(...bands.map(({ band }) => band.low)), high: Math.max(...bands.map(({ band }) => band.high)) };
+}
 
 /** Float32 rounding (Keras stores 1e-5 as 9.9999997e-06) is not a departure from a range. */
 const RELATIVE_SLACK = 1e-6;

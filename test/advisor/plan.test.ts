@@ -98,3 +98,13 @@ describe('spaced', () => {
     expect(spaced([1e-3, 1e-2], 1, 'log')).toEqual([0.0032]);
   });
 });
+
+describe('the learning rate is searched, and shown, in the band learning-rate-range holds the run to', () => {
+  const DPO = 'model_name_or_path: zephyr-sft\nbeta: 0.1\nloss_type: sigmoid\nlearning_rate: 1.0e-4\nper_device_train_batch_size: 8\nnum_processes: 8\n';
+
+  it('a DPO recipe: the preference band, never §7 shifted for fine-tuning', () => {
+    const result = advise(DPO, { filePath: 'dpo.yaml' });
+    expect(result.plan.search[0]).toMatchObject({ parameter: 'optimizer.learningRate', range: [3e-7, 5e-6] });
+    expect(result.suggestions[0]).toMatchObject({ parameter: 'optimizer.learningRate', suggested: 5e-6, range: [3e-7, 5e-6] });
+  });
+});

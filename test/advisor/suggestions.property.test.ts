@@ -117,7 +117,7 @@ describe('one source of truth for suggested values (generated configs)', () => {
         fc.property(firing, (text) => {
           const read = readConfig(text, FILE);
           for (const s of advise(text, FILE).suggestions) {
-            const range = read.config ? parameterRange(s.parameter, read.config) : undefined;
+            const range = read.config ? parameterRange(s.parameter, read.config, read.format) : undefined;
             if (!range || typeof s.current !== 'number' || typeof s.suggested !== 'number') continue;
             expect(distance(s.suggested, [range.low, range.high])).toBeLessThanOrEqual(distance(s.current, [range.low, range.high]) + 1e-9);
           }
