@@ -4,6 +4,7 @@
 // beyond Node's own start. The cache lives in node_modules/.cache/hplint (the package's own
 // node_modules in a checkout), is written once per version of hplint and Node, atomically, by the first
 // run that finds none (or finds V8 rejecting it), and is skipped silently where it cannot be written.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -39,8 +40,9 @@ if (cachedData === undefined || script.cachedDataRejected) {
   // After the run, so the functions it compiled are in the cache too.
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const partial = `${cacheFile}.${process.pid}`;
-    writeFileSync(partial, script.createCachedData());
+    // A random name created exclusively: a file or link planted at a guessable name cannot redirect the write.
+    const partial = `${cacheFile}.${randomBytes(6).toString('hex')}.tmp`;
+    writeFileSync(partial, script.createCachedData(), { flag: 'wx' });
     renameSync(partial, cacheFile);
   } catch {
     // A read-only install: run without the cache.
