@@ -1,8 +1,9 @@
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BudgetName } from './budget.js';
 import { jobKey } from './jobs.js';
 import type { JobResult } from './jobs.js';
+import { writeFileSafely } from '../write-file.js';
 
 /**
  * `DIR/runs.jsonl`: one line per finished run, appended as it finishes, so an interrupted bench loses
@@ -23,7 +24,7 @@ export function appendRun(dir: string, budget: BudgetName, result: JobResult): v
 
 /** Writes a whole runs file (a merge of several runs). */
 export function writeRuns(dir: string, budget: BudgetName, results: readonly JobResult[]): void {
-  writeFileSync(path.join(dir, RUNS_FILE), results.map((result) => lineOf(budget, result)).join(''));
+  writeFileSafely(path.join(dir, RUNS_FILE), results.map((result) => lineOf(budget, result)).join(''), { noLinks: true });
 }
 
 /** The finished runs of `dir` (none when it has no runs file), checked to be of `budget`. */
