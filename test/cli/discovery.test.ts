@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, hplint, project } from '../helpers/cli.js';
@@ -105,6 +106,20 @@ describe('paths', () => {
 /** Permissions do not stop root: these run the CLI as an unprivileged user when the tests run as root. */
 const asUser = typeof process.getuid === 'function' && process.getuid() === 0 ? { uid: 65534, gid: 65534 } : {};
 
+/**
+ * The CLI as that user can run it: a checkout may sit in a folder only root can enter (a clone under
+ * `mktemp -d`), so its built files are copied to a folder anyone can read. The copy needs no
+ * node_modules: `check` runs from the bundle.
+ */
+function cliForUser(): string {
+  if (asUser.uid === undefined) return BIN;
+  const repo = path.dirname(path.dirname(BIN));
+  const copy = mkdtempSync(path.join(tmpdir(), 'hplint-cli-'));
+  chmodSync(copy, 0o755);
+  for (const part of ['bin', 'dist', 'package.json']) cpSync(path.join(repo, part), path.join(copy, part), { recursive: true });
+  return path.join(copy, 'bin', 'hplint.js');
+}
+
 describe('unreadable files and directories', () => {
   it('are both reported and skipped, the rest linted, exit 2 at the end', () => {
     const root = project({ 'a.yaml': HIGH_LR, 'locked.yaml': BAD_LR, 'locked-dir/b.yaml': BAD_LR });
@@ -112,7 +127,7 @@ describe('unreadable files and directories', () => {
     chmodSync(path.join(root, 'a.yaml'), 0o644);
     chmodSync(path.join(root, 'locked.yaml'), 0o000);
     chmodSync(path.join(root, 'locked-dir'), 0o000);
-    const run = spawnSync(process.execPath, [BIN, 'check', '.', 'locked.yaml', '-f', 'json'], { cwd: root, encoding: 'utf8', ...asUser, env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(process.execPath, [cliForUser(), 'check', '.', 'locked.yaml', '-f', 'json'], { cwd: root, encoding: 'utf8', ...asUser, env: { ...process.env, NO_COLOR: '1' } });
     expect(run.stderr).toMatch(/cannot read locked\.yaml: permission denied \(EACCES\); skipped/);
     expect(run.stderr).toMatch(/cannot read locked-dir: permission denied \(EACCES\); skipped/);
     expect(jsonFiles(run.stdout)).toEqual(['a.yaml']);
