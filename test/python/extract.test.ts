@@ -67,6 +67,36 @@ describe('PyTorch scripts', () => {
     expect(config(text)?.model?.layers).toEqual([{ type: 'dropout', rate: 0.3 }, {}, { type: 'batchNormalization' }]);
   });
 
+  it('reads conv and transposed conv strides: a kernel its stride divides is a resampling design, not judged', () => {
+    const text = dedent(`
+      import torch.nn as nn
+      netD = nn.Sequential(
+          nn.Conv2d(3, 64, 4, 2, 1, bias=False),
+          nn.LeakyReLU(0.2),
+          nn.Conv2d(64, 128, kernel_size=(4, 4), stride=(2, 2), padding=1),
+      )
+      netG = nn.Sequential(nn.ConvTranspose2d(100, 512, 4, 1, 0), nn.ConvTranspose2d(512, 3, 4, stride=2, padding=1))
+      head = nn.Sequential(nn.Conv2d(3, 8, 4, padding=1))
+    `);
+    expect(config(text)?.model?.layers?.[0]).toEqual({ type: 'conv2d', filters: 64, kernelSize: 4, strides: 2 });
+    expect(found(text, 'kernel-size')).toEqual([
+      '7:51-7:52 info Kernel size 4×4 of layer 4 (conv2dTranspose) is not one GUIDE §7 recommends (1×1, 3×3, 5×5, 7×7, or 1×n / n×1 with n ≤ 7).',
+      '8:38-8:39 info Kernel size 4×4 of layer 7 (conv2d) is not one GUIDE §7 recommends (1×1, 3×3, 5×5, 7×7, or 1×n / n×1 with n ≤ 7).',
+    ]);
+  });
+
+  it('leaves the kernel unjudged when the stride is computed: stride 1 must not stand in for it', () => {
+    const text = dedent(`
+      from torch import nn
+      from tensorflow import keras
+      stride = 1 if small else 2
+      net = nn.Sequential(nn.Conv2d(3, 8, 4, stride))
+      model = keras.Sequential([keras.layers.Conv2D(8, 4, strides=stride), keras.layers.Conv2DTranspose(8, 4, 2)])
+    `);
+    expect(config(text)?.model?.layers?.[0]).toEqual({ type: 'conv2d', filters: 8 });
+    expect(found(text, 'kernel-size')).toEqual([]);
+  });
+
   it('takes the batch size of the training loader: the one that shuffles, or is named for training', () => {
     const text = dedent(`
       from torch.utils.data import DataLoader

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../parser.js';
-import { children, dottedName, textOf } from '../syntax.js';
+import { argument, children, dottedName, textOf } from '../syntax.js';
 import type { Known } from '../values.js';
 import { assignedName, callsMatching, copyArguments, useOf } from './context.js';
 import type { ArgumentSpec, Call, Script } from './context.js';
@@ -22,6 +22,9 @@ const LAYER_POSITIONS: Readonly<Record<string, readonly string[]>> = {
   Conv1D: ['filters', 'kernel_size', 'strides', 'padding'],
   Conv2D: ['filters', 'kernel_size', 'strides', 'padding'],
   Conv3D: ['filters', 'kernel_size', 'strides', 'padding'],
+  Conv1DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
+  Conv2DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
+  Conv3DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
   LSTM: ['units', 'activation'],
   GRU: ['units', 'activation'],
   SimpleRNN: ['units', 'activation'],
@@ -118,7 +121,10 @@ function readLayer(script: Script, layer: Call, path: readonly (string | number)
   script.out.mark([...path, 'config'], {}, layer.node);
   const positions = LAYER_POSITIONS[className] ?? [];
   const specs: ArgumentSpec[] = [...new Set([...positions, ...LAYER_KEYWORDS])].map((name) => (positions.includes(name) ? { name, position: positions.indexOf(name) } : { name }));
-  copyArguments(script, layer, [...path, 'config'], specs.filter((s) => s.name !== 'layer'));
+  const read = copyArguments(script, layer, [...path, 'config'], specs.filter((s) => s.name !== 'layer'));
+  // A kernel is judged with its stride (see kernel-size): a stride the code computes leaves it unknown.
+  const strides = argument(layer.args, 'strides', positions.indexOf('strides'));
+  if (strides && !read.includes('strides')) script.out.dynamic([...path, 'config', 'kernel_size'], strides);
   const inner = layer.args.keywords.get('layer') ?? (className === 'Bidirectional' ? layer.args.positional[0] : undefined);
   const innerCall = inner?.name === 'CallExpression' ? layerCalls.get(inner.from) : undefined;
   if (innerCall) readLayer(script, innerCall, [...path, 'config', 'layer'], layerCalls);

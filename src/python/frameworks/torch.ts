@@ -80,6 +80,9 @@ function readDataLoader(script: Script): void {
   copyArguments(script, loader, ['lightning', 'data'], [{ name: 'batch_size', position: 1 }]);
 }
 
+/** `(in_channels, out_channels, kernel_size, stride, …)`, for convolutions and transposed convolutions alike. */
+const CONV_ARGS = [['filters', 'out_channels', 1], ['kernelSize', 'kernel_size', 2], ['strides', 'stride', 3]] as const;
+
 /** torch.nn class → canonical layer type and the arguments read (canonical name, torch keyword, position). */
 const LAYERS: Readonly<Record<string, { type: string; args: readonly (readonly [string, string, number])[] }>> = {
   Dropout: { type: 'dropout', args: [['rate', 'p', 0]] },
@@ -91,9 +94,12 @@ const LAYERS: Readonly<Record<string, { type: string; args: readonly (readonly [
   BatchNorm2d: { type: 'batchNormalization', args: [] },
   BatchNorm3d: { type: 'batchNormalization', args: [] },
   Linear: { type: 'dense', args: [['units', 'out_features', 1]] },
-  Conv1d: { type: 'conv1d', args: [['filters', 'out_channels', 1], ['kernelSize', 'kernel_size', 2]] },
-  Conv2d: { type: 'conv2d', args: [['filters', 'out_channels', 1], ['kernelSize', 'kernel_size', 2]] },
-  Conv3d: { type: 'conv3d', args: [['filters', 'out_channels', 1], ['kernelSize', 'kernel_size', 2]] },
+  Conv1d: { type: 'conv1d', args: CONV_ARGS },
+  Conv2d: { type: 'conv2d', args: CONV_ARGS },
+  Conv3d: { type: 'conv3d', args: CONV_ARGS },
+  ConvTranspose1d: { type: 'conv1dTranspose', args: CONV_ARGS },
+  ConvTranspose2d: { type: 'conv2dTranspose', args: CONV_ARGS },
+  ConvTranspose3d: { type: 'conv3dTranspose', args: CONV_ARGS },
   LSTM: { type: 'lstm', args: [['units', 'hidden_size', 1]] },
   GRU: { type: 'gru', args: [['units', 'hidden_size', 1]] },
   ReLU: { type: 'activation', args: [] },
@@ -141,9 +147,20 @@ function readLayer(script: Script, call: Call, path: readonly (string | number)[
   if (!spec) return;
   script.out.locate(path, call.node);
   script.out.mark([...path, 'type'], spec.type, call.node.firstChild!);
+  const read = new Map<string, boolean>();
   for (const [field, keyword, position] of spec.args) {
     const node = call.args.keywords.get(keyword) ?? call.args.positional[position];
+    if (!node) continue;
     const known = script.index.resolve(node);
-    if (known && typeof known.value === 'number') script.out.put([...path, field], known, useOf(script, call, keyword, node!));
+    read.set(field, known !== undefined && isSize(known.value));
+    if (known && isSize(known.value)) script.out.put([...path, field], known, useOf(script, call, keyword, node));
   }
+  // Whether a kernel suits its layer depends on the stride (see kernel-size): with a stride the code
+  // computes, the kernel cannot be judged, and torch's stride of 1 must not stand in.
+  if (read.get('strides') === false) script.out.dynamic([...path, 'kernelSize'], call.node);
+}
+
+/** A number, or a tuple of numbers (`kernel_size=(4, 4)`). */
+function isSize(value: unknown): boolean {
+  return typeof value === 'number' || (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number'));
 }
