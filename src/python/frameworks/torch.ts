@@ -1,6 +1,6 @@
 import { assignedName, callsMatching, copyArguments, keywordSpecs, useOf } from './context.js';
 import type { ArgumentSpec, Call, Script } from './context.js';
-import { enclosingClass, enclosingFunctionName } from '../syntax.js';
+import { argument, enclosingClass, enclosingFunctionName } from '../syntax.js';
 
 /**
  * PyTorch: `torch.optim.*`, `torch.optim.lr_scheduler.*` and `DataLoader(batch_size=…)` become a
@@ -75,9 +75,15 @@ function readDataLoader(script: Script): void {
   const loaders = callsMatching(script, /^(torch\.utils\.data\.)?DataLoader$/);
   const shuffles = (call: Call) => call.args.keywords.get('shuffle') && script.index.resolve(call.args.keywords.get('shuffle'))?.value === true;
   const named = (call: Call) => /train/i.test(assignedName(call.node, script.text) ?? '');
-  const loader = loaders.find(shuffles) ?? loaders.find(named) ?? (loaders.length === 1 ? loaders[0] : undefined);
+  const training = loaders.find(shuffles) ?? loaders.find(named);
+  const loader = training ?? (loaders.length === 1 ? loaders[0] : undefined);
   if (!loader) return;
   copyArguments(script, loader, ['lightning', 'data'], [{ name: 'batch_size', position: 1 }]);
+  // `DataLoader(ds)` batches one example at a time: torch's default, unless a batch sampler or
+  // `**kwargs` decides. Only for the loader known to train (an evaluation loader's batch says nothing).
+  if (loader === training && !argument(loader.args, 'batch_size', 1) && !argument(loader.args, 'batch_sampler', 3) && !loader.args.open) {
+    script.out.mark(['lightning', 'data', 'batch_size'], 1, loader.node.firstChild!);
+  }
 }
 
 /** `(in_channels, out_channels, kernel_size, stride, …)`, for convolutions and transposed convolutions alike. */
