@@ -133,16 +133,6 @@ ruleTester.run('kernel-size', pluginRule('kernel-size'), {
     lines('const stride = pickStride();', 'const model = tf.sequential();', 'model.add(tf.layers.conv2d({ inputShape: [64, 64, 3], kernelSize: 4, strides: stride, filters: 8 }));'),
   ],
   invalid: [
-    invalid(lines('const model = tf.sequential();', 'model.add(tf.layers.conv2d({ inputShape: [64, 64, 3], kernelSize: 4, strides: 3, filters: 8 }));'), [
-      {
-        message: 'Kernel size 4×4 of layer 0 (conv2d) is not one GUIDE §7 recommends (1×1, 3×3, 5×5, 7×7, or 1×n / n×1 with n ≤ 7).',
-        at: [3, 67, 68],
-        suggestion: [
-          'Set model.layers.0.kernelSize to 5, the nearest recommended kernel.',
-          lines('const model = tf.sequential();', 'model.add(tf.layers.conv2d({ inputShape: [64, 64, 3], kernelSize: 5, strides: 3, filters: 8 }));'),
-        ],
-      },
-    ]),
     invalid(lines('const model = tf.sequential();', 'model.add(tf.layers.conv1d({ inputShape: [100, 8], kernelSize: 9, filters: 16 }));', 'model.add(tf.layers.conv2d({ kernelSize: [2, 2], filters: 16 }));'), [
       {
         message: 'Kernel size 9 of layer 0 (conv1d) is not one GUIDE §7 recommends (1×1, 3×3, 5×5, 7×7, or 1×n / n×1 with n ≤ 7).',
