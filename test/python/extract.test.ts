@@ -265,6 +265,14 @@ describe('files that are not training code, or not Python', () => {
     expect(found(text, 'parse-error')).toEqual(['3:5-3:10 error a Python 2 print statement (Python 3 needs print(...))']);
   });
 
+  it('reads a file whose last line holds only indentation (no newline after it) as valid Python', () => {
+    // Editors leave such a line after `main()` in an `if __name__ == "__main__":` block; Python skips it.
+    const text = 'import torch\nif __name__ == "__main__":\n    opt = torch.optim.SGD(params, lr=1.0)\n        \n        ';
+    expect(found(text, 'parse-error')).toEqual([]);
+    expect(found(text, 'learning-rate-range')).toEqual([expect.stringMatching(/^3:38-3:41 /)]);
+    expect(found('import torch\nclass A:\n    def f(self):\n        pass\n            ', 'parse-error')).toEqual([]);
+  });
+
   it('reports a syntax error as parse-error with its position, never a crash', () => {
     const result = lint('import torch\nopt = torch.optim.SGD(params, lr=0.1\nprint(opt)\n');
     expect(result.diagnostics.map(brief)).toEqual([expect.stringMatching(/^3:1-3:\d+ error invalid Python syntax/)]);
