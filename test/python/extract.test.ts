@@ -248,6 +248,17 @@ describe('Lightning scripts', () => {
     expect(found(text, 'adam-parameters').map((d) => d.slice(0, 9))).toEqual(['8:67-8:70', '8:72-8:75']);
   });
 
+  it('counts EarlyStopping patience in validation checks when the Trainer validates every n epochs', () => {
+    const script = (every: string) => `import pytorch_lightning as pl\nfrom pytorch_lightning.callbacks import EarlyStopping\nes = EarlyStopping(monitor="val_loss", patience=5)\ntrainer = pl.Trainer(max_epochs=100, check_val_every_n_epoch=${every}, callbacks=[es])\n`;
+    // 5 checks 10 epochs apart: 50 epochs.
+    expect(found(script('10'), 'early-stopping-patience')).toEqual([]);
+    // 5 checks 2 epochs apart: 10 epochs, still GUIDE's minimum; 1 apart is the plain epoch count.
+    expect(found(script('2'), 'early-stopping-patience')).toEqual([]);
+    expect(found(script('1'), 'early-stopping-patience')).toEqual([expect.stringMatching(/^3:49-3:50 info Early-stopping patience 5 is below 10 epochs/)]);
+    // A cadence the code computes leaves the checks per epoch unknown: no default of one per epoch stands in.
+    expect(found(script('cfg.every'), 'early-stopping-patience')).toEqual([]);
+  });
+
   it('reports a Lightning default at the callback that relies on it', () => {
     const text = 'import lightning as L\nfrom lightning.pytorch.callbacks import EarlyStopping\nes = EarlyStopping(monitor="val_loss")\ntrainer = L.Trainer(max_epochs=40, callbacks=[es])\n';
     expect(found(text, 'early-stopping-patience')).toEqual([expect.stringMatching(/^3:6-3:39 info Early-stopping patience 3 \(the Lightning default\)/)]);
