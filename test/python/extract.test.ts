@@ -160,6 +160,20 @@ describe('Keras scripts', () => {
     expect(config(text)?.optimizer).toMatchObject({ name: 'sgd', learningRate: 0.5, momentum: 0.9 });
   });
 
+  it('reads the optimizer and loss that compile takes by position', () => {
+    const text = dedent(`
+      from keras import Sequential
+      from keras.layers import Dense
+      from keras.optimizers import RMSprop
+      model = Sequential([Dense(8, activation='relu'), Dense(1, activation='sigmoid')])
+      model.compile(RMSprop(learning_rate=0.001, rho=0.9), 'binary_crossentropy', metrics=['accuracy'])
+      model.fit(x, y, epochs=300, batch_size=32)
+    `);
+    expect(config(text)).toMatchObject({ optimizer: { name: 'rmsprop', learningRate: 0.001, rho: 0.9 }, losses: [{ name: 'binaryCrossentropy' }] });
+    // 300 epochs at the rate the positional optimizer sets: reported at that literal.
+    expect(found(text, 'plateau-policy')).toEqual([expect.stringMatching(/^5:37-5:42 info /)]);
+  });
+
   it('reads a learning-rate schedule object bound to a name', () => {
     const text = dedent(`
       import tensorflow as tf

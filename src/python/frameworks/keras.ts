@@ -73,7 +73,7 @@ export function readKeras(script: Script): void {
     script.out.mark(['native', 'pretrained'], true, application.node.firstChild!);
   }
   // A model compiled twice trains with the last compile.
-  const compile = (methods.compile ?? []).findLast((call) => call.args.keywords.has('optimizer') || call.args.keywords.has('loss'));
+  const compile = (methods.compile ?? []).findLast((call) => compileArgument(call, 'optimizer') !== undefined || compileArgument(call, 'loss') !== undefined);
   if (compile) readCompile(script, compile);
   const training = trainingCall(script, methods, compile);
   if (training) readFit(script, training.call, training.signature);
@@ -147,12 +147,17 @@ function readLayer(script: Script, layer: Call, path: readonly (string | number)
   if (innerCall) readLayer(script, innerCall, [...path, 'config', 'layer'], layerCalls);
 }
 
+/** `compile(optimizer, loss, …)`: Keras 2 and 3 both take these two first, by keyword or by position. */
+function compileArgument(compile: Call, name: 'optimizer' | 'loss'): SyntaxNode | undefined {
+  return argument(compile.args, name, name === 'optimizer' ? 0 : 1);
+}
+
 function readCompile(script: Script, compile: Call): void {
   const training = ['keras', 'training_config'];
   script.out.section('keras');
-  const optimizer = compile.args.keywords.get('optimizer');
+  const optimizer = compileArgument(compile, 'optimizer');
   if (optimizer) readOptimizer(script, optimizer, [...training, 'optimizer_config']);
-  const loss = compile.args.keywords.get('loss');
+  const loss = compileArgument(compile, 'loss');
   const lossValue = resolveLoss(script, loss);
   if (lossValue && loss) script.out.put([...training, 'loss'], lossValue, useOf(script, compile, 'loss', loss));
   else if (loss) readLossObject(script, loss, [...training, 'loss']);
