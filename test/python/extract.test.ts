@@ -160,6 +160,24 @@ describe('Keras scripts', () => {
     expect(config(text)?.optimizer).toMatchObject({ name: 'sgd', learningRate: 0.5, momentum: 0.9 });
   });
 
+  it('judges the rate of a Sequential built layer by layer, with no weights loaded, as training from scratch', () => {
+    const text = (extra: string) => dedent(`
+      import tensorflow as tf
+      from tensorflow.keras.layers import Dense, Dropout
+      model = tf.keras.Sequential()
+      model.add(Dense(20, activation='relu'))
+      model.add(Dropout(0.1))
+      model.add(Dense(3, activation='softmax'))
+      model.compile(optimizer=tf.keras.optimizers.Adam(lr=0.0005), loss='categorical_crossentropy')
+      ${extra}
+    `);
+    expect(found(text(''), 'learning-rate-range')).toEqual([expect.stringMatching(/^7:53-7:59 warning Adam learning rate 5e-4 is below the range for training from scratch /)]);
+    // Weights loaded anywhere in the file, or a layer hplint does not know, leave the regime open: 5e-4 fits fine-tuning.
+    expect(found(text("model.load_weights('pretrained.h5')"), 'learning-rate-range')).toEqual([]);
+    expect(found(text('base = tf.keras.models.load_model("base.keras")'), 'learning-rate-range')).toEqual([]);
+    expect(found(text('').replace("model.add(Dropout(0.1))", 'model.add(MyBlock())'), 'learning-rate-range')).toEqual([]);
+  });
+
   it('reads the optimizer and loss that compile takes by position', () => {
     const text = dedent(`
       from keras import Sequential

@@ -67,10 +67,13 @@ export function readKeras(script: Script): void {
   const model = kerasCalls(script, /^keras\.(models\.)?Sequential$/)[0];
   const modelName = model ? assignedName(model.node, script.text) : undefined;
   const methods = methodCalls(script, new Set(['add', 'compile', 'fit', 'fit_generator']));
-  if (model) readSequential(script, model, modelName, methods.add ?? [], layerCalls);
+  const built = model ? readSequential(script, model, modelName, methods.add ?? [], layerCalls) : false;
   if (kerasCalls(script, /^keras\.applications\./).some((call) => script.index.resolve(call.args.keywords.get('weights'))?.value === 'imagenet')) {
     const application = kerasCalls(script, /^keras\.applications\./)[0]!;
     script.out.mark(['native', 'pretrained'], true, application.node.firstChild!);
+  } else if (built && model && !loadsWeights(script)) {
+    // Every layer built here and no weights loaded anywhere in the file: the network trains from scratch.
+    script.out.mark(['native', 'pretrained'], false, model.node.firstChild!);
   }
   // A model compiled twice trains with the last compile.
   const compile = (methods.compile ?? []).findLast((call) => compileArgument(call, 'optimizer') !== undefined || compileArgument(call, 'loss') !== undefined);
@@ -109,7 +112,19 @@ function methodCalls(script: Script, names: ReadonlySet<string>): Partial<Record
   return out;
 }
 
-function readSequential(script: Script, model: Call, modelName: string | undefined, adds: readonly Call[], layerCalls: ReadonlyMap<number, Call>): void {
+/** Calls that put trained weights into a model: Keras's loaders, Applications, TF Hub layers, HuggingFace. */
+const WEIGHT_LOADERS = /(^|\.)(load_weights|load_model|set_weights|from_pretrained|restore|KerasLayer)$|(^|\.)applications\./;
+
+function loadsWeights(script: Script): boolean {
+  return script.index.calls.some((node) => {
+    const callee = node.firstChild;
+    const name = callee ? dottedName(callee, script.text) ?? textOf(callee, script.text) : '';
+    return WEIGHT_LOADERS.test(name);
+  });
+}
+
+/** Reads the layers; returns whether every one is a Keras layer built in the file (none loaded, none custom). */
+function readSequential(script: Script, model: Call, modelName: string | undefined, adds: readonly Call[], layerCalls: ReadonlyMap<number, Call>): boolean {
   const listNode = model.args.keywords.get('layers') ?? model.args.positional[0];
   const items: SyntaxNode[] = listNode && listNode.name === 'ArrayExpression' ? children(listNode).filter((c) => !['[', ']', ','].includes(c.name)) : [];
   const added = adds.filter((add) => modelName !== undefined && add.node.firstChild?.firstChild && textOf(add.node.firstChild.firstChild, script.text) === modelName);
@@ -119,6 +134,7 @@ function readSequential(script: Script, model: Call, modelName: string | undefin
   const layers: unknown[] = [];
   keras.config = { layers };
   script.out.locate(['keras', 'class_name'], model.node.firstChild!);
+  let allBuilt = items.length > 0;
   items.forEach((item, index) => {
     const layer = item.name === 'CallExpression' ? layerCalls.get(item.from) : undefined;
     const path = ['keras', 'config', 'layers', index];
@@ -126,10 +142,12 @@ function readSequential(script: Script, model: Call, modelName: string | undefin
     if (!layer) {
       // A pretrained base or a custom layer: present, unknown.
       script.out.mark([...path, 'class_name'], 'Layer', item);
+      allBuilt = false;
       return;
     }
     readLayer(script, layer, path, layerCalls);
   });
+  return allBuilt;
 }
 
 function readLayer(script: Script, layer: Call, path: readonly (string | number)[], layerCalls: ReadonlyMap<number, Call>): void {
