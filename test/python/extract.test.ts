@@ -139,7 +139,8 @@ describe('Keras scripts', () => {
     expect(found(text, 'dropout-range')).toEqual([expect.stringMatching(/^9:20-9:23 warning Dropout rate 0.7 of layer 1/)]);
     expect(found(text, 'recurrent-dropout')).toEqual([expect.stringMatching(/^10:39-10:42 info Recurrent dropout 0.4 on layer 2/)]);
     expect(found(text, 'learning-rate-range')).toEqual([expect.stringMatching(/^15:51-15:54 warning Adam learning rate 0.5/)]);
-    expect(found(text, 'batch-size-extremes')).toEqual([expect.stringMatching(/^20:40-20:41 info Per-device batch 1 /)]);
+    // Keras's fit(batch_size) is the global batch (one process): one example per step, a warning.
+    expect(found(text, 'batch-size-extremes')).toEqual([expect.stringMatching(/^20:40-20:41 warning Effective batch size 1:/)]);
     expect(config(text)).toMatchObject({
       model: { layers: [{ type: 'dense', units: 64 }, { type: 'dropout', rate: 0.7 }, { type: 'lstm', units: 32, recurrentDropout: 0.4 }, { type: 'dense', units: 10 }] },
       training: { epochs: 100, batchSize: 1, earlyStopping: { monitor: 'val_loss', patience: 50 } },
@@ -238,6 +239,56 @@ describe('Keras scripts', () => {
     `);
     expect(config(text)?.schedule).toMatchObject({ type: 'reduceOnPlateau', factor: 0.9, patience: 3 });
     expect(found(text, 'plateau-policy').map((d) => d.slice(0, 9))).toEqual(['2:55-2:58', '2:69-2:70']);
+  });
+
+  it('reads layers imported from the Keras 2 modules that define them (keras.layers.core, .wrappers, .normalization)', () => {
+    const text = dedent(`
+      from keras.models import Sequential
+      from keras.layers.core import Dense, Dropout
+      from keras.layers.wrappers import Bidirectional
+      from keras.layers.recurrent import LSTM
+      from keras.optimizers import SGD
+      model = Sequential()
+      model.add(Bidirectional(LSTM(32, recurrent_dropout=0.3)))
+      model.add(Dropout(0.5))
+      model.add(Dense(2, activation='softmax'))
+      model.compile(loss='categorical_crossentropy', optimizer=SGD(lr=0.1, momentum=0.9))
+    `);
+    expect(found(text, 'recurrent-dropout')).toEqual([expect.stringMatching(/^7:52-7:55 info Recurrent dropout 0.3 on the lstm inside layer 0/)]);
+    // Every layer is a Keras layer built here: from scratch, where SGD with momentum tops out at 0.01.
+    expect(found(text, 'learning-rate-range')).toEqual([expect.stringMatching(/^10:65-10:68 warning .*above the range for training from scratch/)]);
+  });
+
+  it('takes fit(batch_size) as the global batch: one example per step is a warning, not a per-device info', () => {
+    const text = dedent(`
+      from keras.models import Sequential
+      from keras.layers import Dense
+      model = Sequential([Dense(1)])
+      model.compile(optimizer='rmsprop', loss='mse')
+      model.fit(x, y, epochs=5, batch_size=1)
+    `);
+    expect(config(text)?.training).toMatchObject({ batchSize: 1, devices: 1 });
+    expect(found(text, 'batch-size-extremes')).toEqual([expect.stringMatching(/^5:38-5:39 warning Effective batch size 1:/)]);
+  });
+
+  it('reads the layers of a functional model one by one, never as neighbours or as the output layer', () => {
+    const text = dedent(`
+      from tensorflow.keras.layers import Input, LSTM, Bidirectional, Dropout, BatchNormalization, Dense
+      from tensorflow.keras.models import Model
+      inp = Input(shape=(100,))
+      x = Bidirectional(LSTM(64, return_sequences=True, recurrent_dropout=0.2))(inp)
+      x = Dropout(0.8)(x)
+      x = BatchNormalization()(x)
+      out = Dense(3, activation='softmax')(x)
+      model = Model(inp, out)
+      model.compile(optimizer='adam', loss='binary_crossentropy')
+      model.fit(x_train, y_train, epochs=5)
+    `);
+    expect(found(text, 'recurrent-dropout')).toEqual([expect.stringMatching(/^4:69-4:72 info Recurrent dropout 0.2 on the lstm inside layer 1/)]);
+    expect(found(text, 'dropout-range')).toEqual([expect.stringMatching(/^5:13-5:16 warning Dropout rate 0.8/)]);
+    // The graph's order is not read: Dropout → BatchNormalization is not paired, the last layer written is not taken for the output.
+    expect(found(text, 'dropout-before-batchnorm')).toEqual([]);
+    expect(found(text, 'loss-output-mismatch')).toEqual([]);
   });
 });
 

@@ -41,10 +41,14 @@ const STRING_OPTIMIZERS: Readonly<Record<string, string>> = {
 };
 const SCHEDULE_KEYWORDS = ['initial_learning_rate', 'decay_steps', 'decay_rate', 'staircase', 'end_learning_rate', 'power', 'alpha', 'boundaries', 'values'];
 
-/** `keras.X`, `tensorflow.keras.X`, `tf.keras.X`, `tensorflow.python.keras.X` → `keras.X`. */
+/**
+ * `keras.X`, `tensorflow.keras.X`, `tf.keras.X`, `tensorflow.python.keras.X` → `keras.X`. Keras 1 and 2 also
+ * export layers from the modules that define them (`keras.layers.core.Dense`, `keras.layers.wrappers.Bidirectional`,
+ * `keras.layers.normalization.BatchNormalization`): those are the same classes as `keras.layers.Dense` & co.
+ */
 function kerasName(qualified: string): string | undefined {
   const match = /^(?:tensorflow\.(?:python\.)?)?(?:keras|tf_keras)\.(.+)$/.exec(qualified);
-  return match ? `keras.${match[1]}` : undefined;
+  return match ? `keras.${match[1]!.replace(/^layers\.(?:[a-z_\d]+\.)+(?=[A-Z]\w*$)/, 'layers.')}` : undefined;
 }
 
 /** Each script's Keras calls with their `keras.*` names, found once: the readers below filter them many times. */
@@ -68,6 +72,7 @@ export function readKeras(script: Script): void {
   const modelName = model ? assignedName(model.node, script.text) : undefined;
   const methods = methodCalls(script, new Set(['add', 'compile', 'fit', 'fit_generator']));
   const built = model ? readSequential(script, model, modelName, methods.add ?? [], layerCalls) : false;
+  if (!model && kerasCalls(script, /^keras\.(models\.)?Model$/).length > 0) readFunctional(script, layerCalls);
   if (kerasCalls(script, /^keras\.applications\./).some((call) => script.index.resolve(call.args.keywords.get('weights'))?.value === 'imagenet')) {
     const application = kerasCalls(script, /^keras\.applications\./)[0]!;
     script.out.mark(['native', 'pretrained'], true, application.node.firstChild!);
@@ -150,6 +155,37 @@ function readSequential(script: Script, model: Call, modelName: string | undefin
   return allBuilt;
 }
 
+/**
+ * A functional model (`x = LSTM(…)(x)`, `Model(inputs, outputs)`): each layer the file builds is read on its own,
+ * between unknown layers, because the graph's order is not read — rules about one layer (dropout rates,
+ * recurrent dropout, kernels) judge it, rules about neighbours or the output layer never pair it.
+ */
+function readFunctional(script: Script, layerCalls: ReadonlyMap<number, Call>): void {
+  const wrapped = new Set([...layerCalls.values()].flatMap((call) => {
+    const inner = wrappedLayer(call);
+    return inner ? [inner.from] : [];
+  }));
+  const built = [...layerCalls.values()].filter((call) => !wrapped.has(call.node.from) && LAYER_POSITIONS[call.callee.split('.').pop()!]);
+  if (built.length === 0) return;
+  const keras = script.out.section('keras');
+  keras.class_name = 'Functional';
+  const layers: unknown[] = [];
+  keras.config = { layers };
+  const next = () => ['keras', 'config', 'layers', layers.push({}) - 1];
+  for (const call of built) {
+    script.out.mark([...next(), 'class_name'], 'Layer', call.node);
+    readLayer(script, call, next(), layerCalls);
+  }
+  script.out.mark([...next(), 'class_name'], 'Layer', built.at(-1)!.node);
+}
+
+/** The layer a wrapper holds: `Bidirectional(LSTM(…))`, `TimeDistributed(layer=Dense(…))`. */
+function wrappedLayer(layer: Call): SyntaxNode | undefined {
+  const className = layer.callee.split('.').pop()!;
+  const inner = layer.args.keywords.get('layer') ?? (className === 'Bidirectional' || className === 'TimeDistributed' ? layer.args.positional[0] : undefined);
+  return inner?.name === 'CallExpression' ? inner : undefined;
+}
+
 function readLayer(script: Script, layer: Call, path: readonly (string | number)[], layerCalls: ReadonlyMap<number, Call>): void {
   const className = layer.callee.split('.').pop()!;
   script.out.mark([...path, 'class_name'], className, layer.node.firstChild!);
@@ -160,8 +196,8 @@ function readLayer(script: Script, layer: Call, path: readonly (string | number)
   // A kernel is judged with its stride (see kernel-size): a stride the code computes leaves it unknown.
   const strides = argument(layer.args, 'strides', positions.indexOf('strides'));
   if (strides && !read.includes('strides')) script.out.dynamic([...path, 'config', 'kernel_size'], strides);
-  const inner = layer.args.keywords.get('layer') ?? (className === 'Bidirectional' ? layer.args.positional[0] : undefined);
-  const innerCall = inner?.name === 'CallExpression' ? layerCalls.get(inner.from) : undefined;
+  const inner = wrappedLayer(layer);
+  const innerCall = inner ? layerCalls.get(inner.from) : undefined;
   if (innerCall) readLayer(script, innerCall, [...path, 'config', 'layer'], layerCalls);
 }
 
@@ -246,6 +282,9 @@ function readFit(script: Script, fit: Call, signature: FitSignature): void {
   const training: ArgumentSpec[] = [{ name: 'epochs', position: signature.epochs }];
   if (signature.batch_size !== undefined) training.unshift({ name: 'batch_size', position: signature.batch_size });
   copyArguments(script, fit, [...native, 'training'], training, { batch_size: 'batchSize' });
+  // Keras's batch_size is the global batch: one process, and under a tf.distribute strategy the batch is split
+  // across replicas, never multiplied by them (docs/rules/batch-size-extremes.md).
+  script.out.mark([...native, 'training', 'devices'], 1, fit.node.firstChild!);
   if (signature.validation_split !== undefined) {
     copyArguments(script, fit, [...native, 'data'], [{ name: 'validation_split', position: signature.validation_split }], { validation_split: 'validationSplit' });
   }
