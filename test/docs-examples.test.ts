@@ -46,6 +46,16 @@ describe('rule docs pages', () => {
           else expect(found).toEqual([]);
         });
       });
+      // The Python examples (`hplint check train.py`) are linted as a training script, the same way.
+      examplesOf(markdown)
+        .filter((e) => e.language === 'python')
+        .forEach((example, index) => {
+          it(`${example.kind} Python example ${index + 1} ${example.kind === 'incorrect' ? 'triggers' : 'passes'} the rule`, () => {
+            const found = diagnosticsOf(rule.id, example.code, undefined, { filePath: 'train.py' });
+            if (example.kind === 'incorrect') expect(found.length).toBeGreaterThan(0);
+            else expect(found).toEqual([]);
+          });
+        });
     });
   }
 });
