@@ -5,7 +5,13 @@
 export type Pointer = string;
 
 export function pointer(...segments: readonly (string | number)[]): Pointer {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let out = '';
+  for (const segment of segments) {
+    const text = String(segment);
+    // Escaping is rare (keys with `~` or `/`); every canonical path is built here, once per value read.
+    out += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
+  }
+  return out;
 }
 
 export function parsePointer(value: Pointer): (string | number)[] {
