@@ -84,7 +84,8 @@ export class FileIndex {
         default:
       }
     } while (cursor.next());
-    for (const call of this.calls) this.addArgparseOption(call);
+    // Most scripts take no command-line options: their calls need no second look.
+    if (text.includes('add_argument')) for (const call of this.calls) this.addArgparseOption(call);
   }
 
   /** The qualified name a dotted name stands for through the imports (`optim.SGD` → `torch.optim.SGD`). */
@@ -203,12 +204,24 @@ export class FileIndex {
   /** `a = b = expr` binds each name to expr; `a, b = …`, `a[i] = …` and `a.b = …` leave names unknown. */
   private addAssignment(statement: SyntaxNode): void {
     const parts = children(statement);
-    const lastOp = parts.map((p) => p.name).lastIndexOf('AssignOp');
+    let lastOp = parts.length - 1;
+    while (lastOp >= 0 && parts[lastOp]!.name !== 'AssignOp') lastOp--;
     if (lastOp < 0) return;
-    const values = parts.slice(lastOp + 1).filter((p) => p.name !== ',');
-    const value = values.length === 1 ? values[0]! : null;
-    const targets = parts.slice(0, lastOp).filter((p) => p.name === 'VariableName');
-    const tuple = parts.slice(0, lastOp).some((p) => p.name === ',');
+    let value: SyntaxNode | null = null;
+    for (let i = lastOp + 1; i < parts.length; i++) {
+      if (parts[i]!.name === ',') continue;
+      // More than one value (`a = 1, 2`) is a tuple: no single value node.
+      value = value ? null : parts[i]!;
+      if (!value) break;
+    }
+    const targets: SyntaxNode[] = [];
+    let tuple = false;
+    for (let i = 0; i < lastOp; i++) {
+      const name = parts[i]!.name;
+      if (name === 'VariableName') targets.push(parts[i]!);
+      else if (name === ',') tuple = true;
+    }
+    if (targets.length === 0) return;
     const scope = enclosingScope(statement);
     for (const target of targets) {
       const name = textOf(target, this.text);
