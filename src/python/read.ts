@@ -26,6 +26,14 @@ import type { Part, Span } from './virtual.js';
 /** Frameworks whose import makes a script a training script hplint reads. */
 const FRAMEWORK_IMPORTS = /^[ \t]*(?:import|from)[ \t]+(torch|tensorflow|keras|tf_keras|transformers|trl|peft|lightning|pytorch_lightning)\b/gm;
 
+/** The supported frameworks a script imports, in the order they first appear. */
+function importedFrameworks(code: string): Set<string> {
+  const found = new Set<string>();
+  FRAMEWORK_IMPORTS.lastIndex = 0;
+  for (let match = FRAMEWORK_IMPORTS.exec(code); match; match = FRAMEWORK_IMPORTS.exec(code)) found.add(match[1]!);
+  return found;
+}
+
 export type CodeFormat = 'python' | 'notebook';
 
 /** A script or notebook read into the canonical model through the adapters of the formats its calls stand for. */
@@ -54,7 +62,7 @@ export function readCode(text: string, filePath: string, format: CodeFormat): Co
   const notebook = format === 'notebook' ? notebookCode(text, filePath) : undefined;
   if (notebook && 'error' in notebook) return unread(text, filePath, notebook.error);
   const code = notebook ? notebook.code : text;
-  const frameworks = new Set(Array.from(code.matchAll(FRAMEWORK_IMPORTS), (m) => m[1]!));
+  const frameworks = importedFrameworks(code);
   const [first] = frameworks;
   if (!first) return unread(text, filePath, 'imports no supported framework (torch, tensorflow/keras, transformers, trl, peft, lightning)');
   const out = new VirtualConfig(code);

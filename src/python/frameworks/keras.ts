@@ -32,6 +32,13 @@ const LAYER_POSITIONS: Readonly<Record<string, readonly string[]>> = {
 };
 const LAYER_KEYWORDS = ['units', 'rate', 'filters', 'kernel_size', 'strides', 'pool_size', 'padding', 'activation', 'use_bias', 'dropout', 'recurrent_dropout', 'return_sequences', 'input_dim', 'output_dim', 'momentum', 'epsilon', 'trainable', 'input_shape'];
 
+/** The arguments read from a layer call: its positional parameters, then every keyword above (`layer` is read apart). */
+function layerSpecs(positions: readonly string[]): readonly ArgumentSpec[] {
+  return [...new Set([...positions, ...LAYER_KEYWORDS])].filter((name) => name !== 'layer').map((name) => (positions.includes(name) ? { name, position: positions.indexOf(name) } : { name }));
+}
+const LAYER_SPECS: Readonly<Record<string, readonly ArgumentSpec[]>> = Object.fromEntries(Object.entries(LAYER_POSITIONS).map(([name, positions]) => [name, layerSpecs(positions)]));
+const OTHER_LAYER_SPECS = layerSpecs([]);
+
 const OPTIMIZER_KEYWORDS = ['learning_rate', 'lr', 'momentum', 'nesterov', 'beta_1', 'beta_2', 'epsilon', 'rho', 'weight_decay'];
 const STRING_OPTIMIZERS: Readonly<Record<string, string>> = {
   adam: 'Adam', sgd: 'SGD', rmsprop: 'RMSprop', adagrad: 'Adagrad', adadelta: 'Adadelta', adamax: 'Adamax', nadam: 'Nadam', adamw: 'AdamW', ftrl: 'Ftrl',
@@ -116,9 +123,7 @@ function readLayer(script: Script, layer: Call, path: readonly (string | number)
   const className = layer.callee.split('.').pop()!;
   script.out.mark([...path, 'class_name'], className, layer.node.firstChild!);
   script.out.mark([...path, 'config'], {}, layer.node);
-  const positions = LAYER_POSITIONS[className] ?? [];
-  const specs: ArgumentSpec[] = [...new Set([...positions, ...LAYER_KEYWORDS])].map((name) => (positions.includes(name) ? { name, position: positions.indexOf(name) } : { name }));
-  copyArguments(script, layer, [...path, 'config'], specs.filter((s) => s.name !== 'layer'));
+  copyArguments(script, layer, [...path, 'config'], Object.hasOwn(LAYER_SPECS, className) ? LAYER_SPECS[className]! : OTHER_LAYER_SPECS);
   const inner = layer.args.keywords.get('layer') ?? (className === 'Bidirectional' ? layer.args.positional[0] : undefined);
   const innerCall = inner?.name === 'CallExpression' ? layerCalls.get(inner.from) : undefined;
   if (innerCall) readLayer(script, innerCall, [...path, 'config', 'layer'], layerCalls);
