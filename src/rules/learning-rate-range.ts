@@ -153,7 +153,10 @@ function fineTuneBand(scratch: Range, options: Options): RegimeBand {
   return {
     band: { low, high, infoLow: low / FINE_TUNE_INFO_DIVISOR, infoHigh: high },
     label: 'full fine-tuning',
-    source: `GUIDE §4.5: 1–2 orders of magnitude below §7's [${formatNumber(scratch.low)}, ${formatNumber(scratch.high)}]`,
+    // Formatted only when a message quotes it: the band is built for every file with a learning rate.
+    get source() {
+      return `GUIDE §4.5: 1–2 orders of magnitude below §7's [${formatNumber(scratch.low)}, ${formatNumber(scratch.high)}]`;
+    },
   };
 }
 
@@ -163,14 +166,14 @@ function regimeBand(key: keyof typeof REGIME_LEARNING_RATES, label: string): Reg
 
 /** The band edge closest to the rate (on a log scale), which the suggestion moves the rate to. */
 function nearestEdge(value: number, bands: readonly RegimeBand[]): RegimeBand & { value: number } {
-  let best: (RegimeBand & { value: number; distance: number }) | undefined;
+  let best: { band: RegimeBand; value: number; distance: number } | undefined;
   for (const band of bands) {
     for (const edge of [band.band.low, band.band.high]) {
       const distance = Math.abs(Math.log(value / edge));
-      if (!best || distance < best.distance) best = { ...band, value: edge, distance };
+      if (!best || distance < best.distance) best = { band, value: edge, distance };
     }
   }
-  return best!;
+  return { ...best!.band, value: best!.value };
 }
 
 /** "; regime from `rl: dpo`" — what in the file made the rule choose this range. */
