@@ -232,10 +232,13 @@ export class FileIndex {
 
   private addOpaqueTargets(statement: SyntaxNode): void {
     const scope = enclosingScope(statement);
-    for (const child of children(statement)) {
+    // The previous sibling's name is carried along: lezer finds a node's prevSibling by searching its parent.
+    let previous = '';
+    for (let child = statement.firstChild; child; child = child.nextSibling) {
       if (child.name === 'Body') break;
-      if (child.name === 'VariableName' && (statement.name !== 'WithStatement' || child.prevSibling?.name === 'as')) this.bind(scope, textOf(child, this.text), null);
+      if (child.name === 'VariableName' && (statement.name !== 'WithStatement' || previous === 'as')) this.bind(scope, textOf(child, this.text), null);
       if (statement.name === 'UpdateStatement') break;
+      previous = child.name;
     }
   }
 
@@ -243,8 +246,10 @@ export class FileIndex {
     const params = definition.getChild('ParamList');
     const nameNode = definition.name === 'FunctionDefinition' ? definition.getChild('VariableName') : null;
     if (nameNode) this.bind(enclosingScope(definition), textOf(nameNode, this.text), null);
-    for (const param of params ? children(params) : []) {
-      if (param.name === 'VariableName' && param.prevSibling?.name !== 'AssignOp') this.bind(definition, textOf(param, this.text), null);
+    let previous = '';
+    for (let param = params?.firstChild ?? null; param; param = param.nextSibling) {
+      if (param.name === 'VariableName' && previous !== 'AssignOp') this.bind(definition, textOf(param, this.text), null);
+      previous = param.name;
     }
   }
 
@@ -303,7 +308,9 @@ export class FileIndex {
   /** `parser.add_argument('--lr', type=float, default=0.1)` → option `lr` (or its `dest=`). */
   private addArgparseOption(call: SyntaxNode): void {
     const callee = call.firstChild;
-    if (callee?.name !== 'MemberExpression' || callee.lastChild?.name !== 'PropertyName' || textOf(callee.lastChild, this.text) !== 'add_argument') return;
+    // The text test first: it spares materialising the property node of every other method call.
+    if (callee?.name !== 'MemberExpression' || !this.text.startsWith('add_argument', callee.to - 12)) return;
+    if (callee.lastChild?.name !== 'PropertyName' || textOf(callee.lastChild, this.text) !== 'add_argument') return;
     const args = callArguments(call, this.text);
     const flags = args.positional.map((p) => (p.name === 'String' ? stringValue(textOf(p, this.text)) : undefined)).filter((f): f is string => typeof f === 'string');
     if (flags.length === 0 || !flags.every((f) => f.startsWith('-'))) return;

@@ -136,7 +136,7 @@ function readCompile(script: Script, compile: Call): void {
   if (optimizer) readOptimizer(script, optimizer, [...training, 'optimizer_config']);
   const loss = compile.args.keywords.get('loss');
   const lossValue = resolveLoss(script, loss);
-  if (lossValue && loss) script.out.put([...training, 'loss'], lossValue, useOf(script, compile, 'loss', loss));
+  if (lossValue && loss) script.out.put([...training, 'loss'], lossValue, lossValue.via.length > 0 ? useOf(script, compile, 'loss', loss) : undefined);
   else if (loss) readLossObject(script, loss, [...training, 'loss']);
 }
 

@@ -144,6 +144,6 @@ function readLayer(script: Script, call: Call, path: readonly (string | number)[
   for (const [field, keyword, position] of spec.args) {
     const node = call.args.keywords.get(keyword) ?? call.args.positional[position];
     const known = script.index.resolve(node);
-    if (known && typeof known.value === 'number') script.out.put([...path, field], known, useOf(script, call, keyword, node!));
+    if (known && typeof known.value === 'number') script.out.put([...path, field], known, known.via.length > 0 ? useOf(script, call, keyword, node!) : undefined);
   }
 }
