@@ -67,7 +67,8 @@ export function readCode(text: string, filePath: string, format: CodeFormat): Co
   if (!first) return unread(text, filePath, 'imports no supported framework (torch, tensorflow/keras, transformers, trl, peft, lightning)');
   const out = new VirtualConfig(code);
   const mapping = new Mapping(text, notebook);
-  const where = notebook ? (offset: number) => { const at = cellLine(notebook, offset); return `cell ${at.cell}, line ${at.line}`; } : undefined;
+  // A script's notes and its diagnostics' ranges share one index of line starts.
+  const where = notebook ? (offset: number) => { const at = cellLine(notebook, offset); return `cell ${at.cell}, line ${at.line}`; } : (offset: number) => `line ${mapping.position(offset).line}`;
   const index = new FileIndex(code, parsePython(code).topNode, where);
   if (index.error) {
     const problem: ParseProblem = { message: index.error.message, range: mapping.range(index.error.start, index.error.end) };
@@ -121,12 +122,16 @@ class Mapping {
     return [this.notebook.start[start] ?? this.text.length, end > start ? (this.notebook.end[last] ?? this.text.length) : (this.notebook.start[start] ?? this.text.length)];
   }
 
+  /** The line and column of a file offset; line starts are computed on first use: most files need none. */
+  position(offset: number): { line: number; column: number } {
+    this.locate ??= lineLocator(this.text);
+    return this.locate(offset);
+  }
+
   range(codeStart: number, codeEnd: number): SourceRange {
     const [start, end] = this.span(codeStart, codeEnd);
-    // Line starts are computed for the first diagnostic only: most files have none.
-    this.locate ??= lineLocator(this.text);
-    const a = this.locate(start);
-    const b = this.locate(end);
+    const a = this.position(start);
+    const b = this.position(end);
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, start, end };
   }
 
