@@ -5,7 +5,7 @@
 // node_modules in a checkout), is written once per version of hplint and Node, atomically, by the first
 // run that finds none (or finds V8 rejecting it), and is skipped silently where it cannot be written.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,11 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const bundle = join(root, 'dist/bundle/hplint.cjs');
 const { version } = createRequire(import.meta.url)('../package.json');
 const cacheDir = basename(dirname(root)) === 'node_modules' ? join(dirname(root), '.cache/hplint') : join(root, 'node_modules/.cache/hplint');
-const cacheFile = join(cacheDir, `cli-${version}-node${process.version}-${process.arch}.v8cache`);
+// V8 accepts cached code for any source of the same length, so the name also carries the bundle's size and
+// modification time: a rebuilt bundle in a checkout (same version) must never run the previous build's code.
+const { size, mtimeMs } = statSync(bundle);
+const cacheName = `cli-${version}-${size}-${Math.trunc(mtimeMs)}-node${process.version}-${process.arch}.v8cache`;
+const cacheFile = join(cacheDir, cacheName);
 
 let cachedData;
 try {
@@ -44,6 +48,8 @@ if (cachedData === undefined || script.cachedDataRejected) {
     const partial = `${cacheFile}.${randomBytes(6).toString('hex')}.tmp`;
     writeFileSync(partial, script.createCachedData(), { flag: 'wx' });
     renameSync(partial, cacheFile);
+    // Caches of earlier builds are never read again.
+    for (const name of readdirSync(cacheDir)) if (name.startsWith('cli-') && name.endsWith('.v8cache') && name !== cacheName) rmSync(join(cacheDir, name), { force: true });
   } catch {
     // A read-only install: run without the cache.
   }

@@ -307,7 +307,11 @@ class Extractor {
     recorder.set([...path, 'type'], layer.type, layer.call.callee);
     const config = layer.config;
     if (!config) return;
+    // A kernel is judged with its stride (see kernel-size): a stride the code computes leaves it unknown.
+    const strides = config.get('strides');
+    const unknownStrides = strides !== undefined && staticValue(strides.value, this.scopes)?.value === undefined;
     for (const key of LAYER_KEYS) {
+      if (key === 'kernelSize' && unknownStrides) continue;
       if (key === 'inputShape') this.readInputShape(recorder, [...path, key], config.get(key)?.value);
       else recorder.value([...path, key], config.get(key)?.value);
     }

@@ -1,4 +1,4 @@
-import { syntaxError } from './parser.js';
+import { syntaxErrorAt, trailingDotFloat } from './parser.js';
 import type { PythonSyntaxError, SyntaxNode } from './parser.js';
 import { lineLocator } from '../source/range.js';
 import { callArguments, children, dottedName, enclosingScope, textOf } from './syntax.js';
@@ -58,7 +58,7 @@ export class FileIndex {
   ) {
     const cursor = root.cursor();
     do {
-      if (cursor.type.isError && !this.error) this.error = syntaxError(cursor.from, cursor.to, text);
+      if (!this.error && (cursor.type.isError || cursor.name === 'PrintStatement')) this.error = syntaxErrorAt(cursor.node, text);
       switch (cursor.name) {
         case 'CallExpression':
           this.calls.push(cursor.node);
@@ -154,8 +154,10 @@ export class FileIndex {
         const definition = this.definitionOf(name, node);
         return definition ? this.resolve(definition, [...via, `\`${name}\` (${this.where(definition.from)})`], hops + 1) : undefined;
       }
-      case 'MemberExpression':
-        return this.resolveAttribute(node, via, hops);
+      case 'MemberExpression': {
+        const float = trailingDotFloat(node, this.text);
+        return float === undefined ? this.resolveAttribute(node, via, hops) : known(numberValue(float), node, via);
+      }
       default:
         return undefined;
     }

@@ -1,7 +1,7 @@
 import { createRule, optionsSchema } from '../engine/rule.js';
 import { pointerToDotPath } from '../model/pointer.js';
 import { KERNEL_MAX, KERNEL_SIZES } from '../knowledge/guide.js';
-import { allLayers, isPositiveInteger, layerKind, layerLabel } from './util.js';
+import { allLayers, isPositiveInteger, layerKind, layerLabel, perDimension } from './util.js';
 
 export interface Options {
   /** Square (cubic) kernel sizes that are fine: k × k with k in this list. */
@@ -13,7 +13,7 @@ export interface Options {
 export default createRule<Options>({
   id: 'kernel-size',
   meta: {
-    description: 'A convolution kernel other than GUIDE §7\'s 1×1, 3×3, 5×5, 7×7 or a 1×n / n×1 line with n ≤ 7.',
+    description: 'A convolution kernel other than GUIDE §7\'s 1×1, 3×3, 5×5, 7×7 or a 1×n / n×1 line with n ≤ 7, unless its stride divides it (a resampling design).',
     severity: 'info',
     tier: 3,
     category: 'network',
@@ -33,7 +33,7 @@ export default createRule<Options>({
       if (layerKind(layer.type) !== 'conv' || layer.kernelSize === undefined) continue;
       const dims = kernelDims(layer.kernelSize, layer.type);
       // Sizes below 1 or fractional are invalid-value's.
-      if (!dims.every(isPositiveInteger) || isRecommended(dims, sizes, maxLine)) continue;
+      if (!dims.every(isPositiveInteger) || isRecommended(dims, sizes, maxLine) || strideDivides(dims, layer.strides)) continue;
       const better = suggestedDims(dims, sizes, maxLine);
       const value = Array.isArray(layer.kernelSize) ? better : better[0];
       const kernelPath = `${path}/kernelSize`;
@@ -62,6 +62,18 @@ function isRecommended(dims: readonly number[], sizes: readonly number[], maxLin
   const square = dims.every((d) => d === dims[0]) && sizes.includes(dims[0]!);
   const line = dims.filter((d) => d !== 1).length <= 1 && Math.max(...dims) <= maxLine;
   return square || line;
+}
+
+/**
+ * A kernel its stride divides in every dimension (4×4 stride 2 in DCGAN's discriminator and generator,
+ * 2×2 stride 2 downsampling, 16×16 stride 16 patch embeddings) is a resampling design, not a choice of
+ * receptive field: every output gets the same number of kernel taps, which is what avoids the
+ * checkerboard artifacts of transposed convolutions (Odena et al. 2016). At stride 1 the GUIDE's
+ * centre-pixel reasoning holds, so those are still judged.
+ */
+function strideDivides(dims: readonly number[], strides: number | readonly number[] | undefined): boolean {
+  const steps = perDimension(strides, dims.length);
+  return steps !== undefined && steps.every((step, i) => step > 1 && dims[i]! % step === 0);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Layer } from '../model/types.js';
 import type { AnyLayer } from './util.js';
-import { isPositiveInteger, layerKind } from './util.js';
+import { isPositiveInteger, layerKind, perDimension } from './util.js';
 
 /** The shape of one example as it flows through the model, without the batch axis; null = unknown size. */
 type Shape = readonly (number | null)[];
@@ -147,12 +147,6 @@ function slide(spatial: Shape, window: readonly number[], strides: readonly numb
     return padding === 'same' ? Math.ceil(size / strides[i]!) : Math.floor((size - window[i]!) / strides[i]!) + 1;
   });
   return out.every((size) => size === null || size >= 1) ? out : undefined;
-}
-
-/** A kernel / stride / pool size written as one number or one per dimension. */
-function perDimension(value: number | readonly number[] | undefined, rank: number): number[] | undefined {
-  const dims = Array.isArray(value) ? [...(value as readonly number[])] : Array.from({ length: rank }, () => value as number);
-  return dims.length === rank && dims.every(isPositiveInteger) ? dims : undefined;
 }
 
 function bias(layer: AnyLayer, units: number): number {

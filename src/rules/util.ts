@@ -28,6 +28,12 @@ export function isPositiveInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1;
 }
 
+/** A kernel / stride / pool size written as one number or one per dimension; undefined unless `rank` whole sizes. */
+export function perDimension(value: number | readonly number[] | undefined, rank: number): number[] | undefined {
+  const dims = Array.isArray(value) ? [...(value as readonly number[])] : Array.from({ length: rank }, () => value as number);
+  return dims.length === rank && dims.every(isPositiveInteger) ? dims : undefined;
+}
+
 export function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }

@@ -67,6 +67,61 @@ describe('PyTorch scripts', () => {
     expect(config(text)?.model?.layers).toEqual([{ type: 'dropout', rate: 0.3 }, {}, { type: 'batchNormalization' }]);
   });
 
+  it('reads conv and transposed conv strides: a kernel its stride divides is a resampling design, not judged', () => {
+    const text = dedent(`
+      import torch.nn as nn
+      netD = nn.Sequential(
+          nn.Conv2d(3, 64, 4, 2, 1, bias=False),
+          nn.LeakyReLU(0.2),
+          nn.Conv2d(64, 128, kernel_size=(4, 4), stride=(2, 2), padding=1),
+      )
+      netG = nn.Sequential(nn.ConvTranspose2d(100, 512, 4, 1, 0), nn.ConvTranspose2d(512, 3, 4, stride=2, padding=1))
+      head = nn.Sequential(nn.Conv2d(3, 8, 4, padding=1))
+    `);
+    expect(config(text)?.model?.layers?.[0]).toEqual({ type: 'conv2d', filters: 64, kernelSize: 4, strides: 2 });
+    expect(found(text, 'kernel-size')).toEqual([
+      '7:51-7:52 info Kernel size 4×4 of layer 4 (conv2dTranspose) is not one GUIDE §7 recommends (1×1, 3×3, 5×5, 7×7, or 1×n / n×1 with n ≤ 7).',
+      '8:38-8:39 info Kernel size 4×4 of layer 7 (conv2d) is not one GUIDE §7 recommends (1×1, 3×3, 5×5, 7×7, or 1×n / n×1 with n ≤ 7).',
+    ]);
+  });
+
+  it('leaves the kernel unjudged when the stride is computed: stride 1 must not stand in for it', () => {
+    const text = dedent(`
+      from torch import nn
+      from tensorflow import keras
+      stride = 1 if small else 2
+      net = nn.Sequential(nn.Conv2d(3, 8, 4, stride))
+      model = keras.Sequential([keras.layers.Conv2D(8, 4, strides=stride), keras.layers.Conv2DTranspose(8, 4, 2)])
+    `);
+    expect(config(text)?.model?.layers?.[0]).toEqual({ type: 'conv2d', filters: 8 });
+    expect(found(text, 'kernel-size')).toEqual([]);
+  });
+
+  it('takes torch\'s default batch of 1 for a training loader that sets none, at the call', () => {
+    const text = dedent(`
+      from torch.utils.data import DataLoader
+      train_loader = DataLoader(dataset=train_set)
+    `);
+    expect(config(text)?.training?.batchSize).toBe(1);
+    expect(found(text, 'batch-size-extremes')).toEqual([expect.stringMatching(/^2:16-2:26 info Per-device batch 1 /)]);
+    // A batch sampler or **kwargs decides the batch; an evaluation loader says nothing about training.
+    expect(config('from torch.utils.data import DataLoader\ntrain_loader = DataLoader(ds, batch_sampler=sampler)\n')?.training?.batchSize).toBeUndefined();
+    expect(config('from torch.utils.data import DataLoader\ntrain_loader = DataLoader(ds, shuffle=True, **opts)\n')?.training?.batchSize).toBeUndefined();
+    expect(config('from torch.utils.data import DataLoader\ntest_loader = DataLoader(test_set)\n')?.training?.batchSize).toBeUndefined();
+  });
+
+  it('reads a float written with a trailing dot (1., 100.) as the number, not as a syntax error', () => {
+    const text = dedent(`
+      import torch
+      scale = 100. * 2
+      opt = torch.optim.SGD(params, lr=1., momentum=.5)
+    `);
+    expect(found(text, 'parse-error')).toEqual([]);
+    expect(config(text)?.optimizer).toMatchObject({ name: 'SGD', learningRate: 1, momentum: 0.5 });
+    expect(found(text, 'momentum-range')).toEqual([expect.stringMatching(/^3:47-3:49 warning Momentum 0.5 /)]);
+    expect(found(text, 'learning-rate-range')).toEqual([expect.stringMatching(/^3:34-3:36 /)]);
+  });
+
   it('takes the batch size of the training loader: the one that shuffles, or is named for training', () => {
     const text = dedent(`
       from torch.utils.data import DataLoader
@@ -122,6 +177,22 @@ describe('Keras scripts', () => {
     expect(config(text)?.training?.earlyStopping).toEqual({});
     const seen = text.replace('callbacks=[early_stop]', 'callbacks=[keras.callbacks.ModelCheckpoint("m.h5")]');
     expect(lint(seen).diagnostics.map((d) => d.ruleId).sort()).toEqual(['early-stopping-missing', 'plateau-policy']);
+  });
+
+  it('reads Keras 2 fit_generator, and the fit of the compiled model rather than datagen.fit', () => {
+    const text = dedent(`
+      from keras.models import Sequential
+      from keras.layers import Dense
+      from keras.callbacks import ReduceLROnPlateau
+      model = Sequential([Dense(10)])
+      model.compile(optimizer='adam', loss='mse')
+      datagen.fit(x_train)
+      reduce = ReduceLROnPlateau(monitor='val_loss', patience=3, factor=0.5)
+      model.fit_generator(datagen.flow(x_train, y_train), 100, 40, callbacks=[reduce])
+    `);
+    expect(config(text)?.training?.epochs).toBe(40);
+    expect(config(text)?.schedule).toMatchObject({ type: 'reduceOnPlateau', patience: 3, factor: 0.5 });
+    expect(found(text, 'plateau-policy')).toEqual([expect.stringMatching(/^7:57-7:58 info reduceOnPlateau patience 3 is below 10/)]);
   });
 
   it('reads callbacks bound to names', () => {
@@ -187,6 +258,11 @@ describe('files that are not training code, or not Python', () => {
   it('skips a script that imports no supported framework, saying why', () => {
     const result = lint('import numpy as np\nprint(np.zeros(3))\n');
     expect(result).toMatchObject({ format: 'unknown', diagnostics: [], reason: expect.stringContaining('imports no supported framework') });
+  });
+
+  it('reports a Python 2 print statement as the first syntax error, at the statement', () => {
+    const text = 'import torch\nif ready:\n    print "starting"\nprint type(x), type(y)\n';
+    expect(found(text, 'parse-error')).toEqual(['3:5-3:10 error a Python 2 print statement (Python 3 needs print(...))']);
   });
 
   it('reports a syntax error as parse-error with its position, never a crash', () => {

@@ -17,6 +17,11 @@ describe('kernel-size', () => {
       ['3×3×3 in 3-D', '{ type: conv3d, filters: 8, kernelSize: 3 }'],
       ['a kernel-less dense layer', '{ type: dense, units: 8 }'],
       ['a pooling size', '{ type: maxPooling2d, poolSize: 2 }'],
+      ['4×4 at stride 2 (a DCGAN discriminator)', '{ type: conv2d, filters: 8, kernelSize: 4, strides: 2 }'],
+      ['a transposed 4×4 at stride 2 (a DCGAN generator)', '{ type: conv2dTranspose, filters: 8, kernelSize: [4, 4], strides: [2, 2] }'],
+      ['2×2 at stride 2 (downsampling)', '{ type: Conv2D, filters: 8, kernelSize: 2, strides: 2 }'],
+      ['16×16 at stride 16 (a patch embedding)', '{ type: conv2d, filters: 8, kernelSize: 16, strides: 16 }'],
+      ['8×8×8 at stride 4 in 3-D', '{ type: conv3d, filters: 8, kernelSize: 8, strides: [4, 4, 4] }'],
     ])('%s', (_name, layer) => {
       expect(check(layer)).toEqual([]);
     });
@@ -47,6 +52,16 @@ describe('kernel-size', () => {
       expect(suggestionOf('{ type: conv2d, filters: 8, kernelSize: [9, 9] }')).toMatchObject({ value: [7, 7] });
       expect(suggestionOf('{ type: conv2d, filters: 8, kernelSize: [1, 8] }')).toMatchObject({ value: [1, 7] });
       expect(suggestionOf('{ type: conv1d, filters: 8, kernelSize: 8 }')).toMatchObject({ value: 7 });
+    });
+
+    it('reports an even kernel its stride does not divide in every dimension', () => {
+      expect(check('{ type: conv2d, filters: 8, kernelSize: 4, strides: 1 }')).toEqual([
+        '1:59-1:60 info Kernel size 4×4 of layer 0 (conv2d) is not one GUIDE §7 recommends (1×1, 3×3, 5×5, 7×7, or 1×n / n×1 with n ≤ 7).',
+      ]);
+      expect(check('{ type: conv2d, filters: 8, kernelSize: 4, strides: 3 }')).toHaveLength(1);
+      expect(check('{ type: conv2d, filters: 8, kernelSize: 4, strides: [2, 1] }')).toHaveLength(1);
+      // AlexNet's 11×11 stem at stride 4 overlaps unevenly: still a kernel choice.
+      expect(check('{ type: conv2d, filters: 8, kernelSize: 11, strides: 4 }')).toHaveLength(1);
     });
 
     it('reports a mixed rectangle, suggesting the square of its largest side', () => {

@@ -31,16 +31,16 @@ describe('weight-decay-range', () => {
   });
 
   describe('invalid', () => {
-    it('warns on coupled decay above 1e-3 and suggests 5e-4', () => {
+    it('warns on coupled decay above 1e-3 and suggests 1e-4, the top of the §7 range', () => {
       const [d] = diagnosticsOf('weight-decay-range', 'optimizer:\n  name: sgd\n  weightDecay: 0.005\n');
       expect(brief(d!)).toBe(
-        '3:16-3:21 warning Weight decay 0.005 (coupled, with sgd) is above 0.001, an order of magnitude past the GUIDE §7 range [0, 1e-4]: coupled decay that strong shrinks the weights faster than the data trains them. Use a suggested value such as 5e-4 and do not search it much (GUIDE §6 Tier 3).',
+        '3:16-3:21 warning Weight decay 0.005 (coupled, with sgd) is above 0.001, an order of magnitude past the GUIDE §7 range [0, 1e-4]: coupled decay that strong shrinks the weights faster than the data trains them. Use 1e-4, within that range, and do not search it much (GUIDE §6 Tier 3).',
       );
       expect(d!.suggestion).toEqual({
         path: '/optimizer/weightDecay',
-        value: 5e-4,
-        description: 'Set optimizer.weightDecay to 5e-4, a suggested value (GUIDE §6 Tier 3).',
-        edits: [{ op: 'set', path: '/optimizer/weightDecay', value: 5e-4 }],
+        value: 1e-4,
+        description: 'Set optimizer.weightDecay to 1e-4, within the GUIDE §7 range.',
+        edits: [{ op: 'set', path: '/optimizer/weightDecay', value: 1e-4 }],
       });
     });
 
@@ -62,7 +62,7 @@ describe('weight-decay-range', () => {
 
     it('warns just past 1e-3 for L2 regularization', () => {
       expect(check('regularization: { l2: 0.0011 }')).toEqual([
-        '1:23-1:29 warning L2 regularization 0.0011 is above 0.001, an order of magnitude past the GUIDE §7 range [0, 1e-4]: coupled decay that strong shrinks the weights faster than the data trains them. Use a suggested value such as 5e-4 and do not search it much (GUIDE §6 Tier 3).',
+        '1:23-1:29 warning L2 regularization 0.0011 is above 0.001, an order of magnitude past the GUIDE §7 range [0, 1e-4]: coupled decay that strong shrinks the weights faster than the data trains them. Use 1e-4, within that range, and do not search it much (GUIDE §6 Tier 3).',
       ]);
     });
 

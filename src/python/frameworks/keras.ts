@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../parser.js';
-import { children, dottedName, textOf } from '../syntax.js';
+import { argument, children, dottedName, textOf } from '../syntax.js';
 import type { Known } from '../values.js';
 import { assignedName, callsMatching, copyArguments, useOf } from './context.js';
 import type { ArgumentSpec, Call, Script } from './context.js';
@@ -22,6 +22,9 @@ const LAYER_POSITIONS: Readonly<Record<string, readonly string[]>> = {
   Conv1D: ['filters', 'kernel_size', 'strides', 'padding'],
   Conv2D: ['filters', 'kernel_size', 'strides', 'padding'],
   Conv3D: ['filters', 'kernel_size', 'strides', 'padding'],
+  Conv1DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
+  Conv2DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
+  Conv3DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
   LSTM: ['units', 'activation'],
   GRU: ['units', 'activation'],
   SimpleRNN: ['units', 'activation'],
@@ -70,7 +73,7 @@ export function readKeras(script: Script): void {
   const layerCalls = new Map(kerasCalls(script, /^keras\.layers\.\w+$/).map((call) => [call.node.from, call]));
   const model = kerasCalls(script, /^keras\.(models\.)?Sequential$/)[0];
   const modelName = model ? assignedName(model.node, script.text) : undefined;
-  const methods = methodCalls(script, new Set(['add', 'compile', 'fit']));
+  const methods = methodCalls(script, new Set(['add', 'compile', 'fit', 'fit_generator']));
   if (model) readSequential(script, model, modelName, methods.add ?? [], layerCalls);
   if (kerasCalls(script, /^keras\.applications\./).some((call) => script.index.resolve(call.args.keywords.get('weights'))?.value === 'imagenet')) {
     const application = kerasCalls(script, /^keras\.applications\./)[0]!;
@@ -79,8 +82,25 @@ export function readKeras(script: Script): void {
   // A model compiled twice trains with the last compile.
   const compile = (methods.compile ?? []).findLast((call) => call.args.keywords.has('optimizer') || call.args.keywords.has('loss'));
   if (compile) readCompile(script, compile);
-  const fit = (methods.fit ?? [])[0];
-  if (fit) readFit(script, fit);
+  const training = trainingCall(script, methods, compile);
+  if (training) readFit(script, training.call, training.signature);
+}
+
+/**
+ * The call that trains: `fit`, or Keras 2's `fit_generator` (removed in Keras 3, still in many scripts),
+ * on the model that was compiled when the file says which (`datagen.fit(x)` only computes statistics).
+ */
+function trainingCall(script: Script, methods: Partial<Record<string, Call[]>>, compile: Call | undefined): { call: Call; signature: FitSignature } | undefined {
+  const candidates = [
+    ...(methods.fit ?? []).map((call) => ({ call, signature: FIT })),
+    ...(methods.fit_generator ?? []).map((call) => ({ call, signature: FIT_GENERATOR })),
+  ];
+  const receiver = (call: Call) => {
+    const object = call.node.firstChild?.firstChild;
+    return object ? textOf(object, script.text) : undefined;
+  };
+  const model = compile ? receiver(compile) : undefined;
+  return candidates.find((candidate) => model !== undefined && receiver(candidate.call) === model) ?? candidates[0];
 }
 
 /** `x.add(...)`, `x.compile(...)`, `x.fit(...)` calls on any receiver, by method. */
@@ -123,7 +143,11 @@ function readLayer(script: Script, layer: Call, path: readonly (string | number)
   const className = layer.callee.split('.').pop()!;
   script.out.mark([...path, 'class_name'], className, layer.node.firstChild!);
   script.out.mark([...path, 'config'], {}, layer.node);
-  copyArguments(script, layer, [...path, 'config'], Object.hasOwn(LAYER_SPECS, className) ? LAYER_SPECS[className]! : OTHER_LAYER_SPECS);
+  const hasPositions = Object.hasOwn(LAYER_POSITIONS, className);
+  const read = copyArguments(script, layer, [...path, 'config'], hasPositions ? LAYER_SPECS[className]! : OTHER_LAYER_SPECS);
+  // A kernel is judged with its stride (see kernel-size): a stride the code computes leaves it unknown.
+  const strides = argument(layer.args, 'strides', hasPositions ? LAYER_POSITIONS[className]!.indexOf('strides') : -1);
+  if (strides && !read.includes('strides')) script.out.dynamic([...path, 'config', 'kernel_size'], strides);
   const inner = layer.args.keywords.get('layer') ?? (className === 'Bidirectional' ? layer.args.positional[0] : undefined);
   const innerCall = inner?.name === 'CallExpression' ? layerCalls.get(inner.from) : undefined;
   if (innerCall) readLayer(script, innerCall, [...path, 'config', 'layer'], layerCalls);
@@ -187,15 +211,28 @@ function definingCall(script: Script, node: SyntaxNode, pattern: RegExp): Call |
   return kerasCalls(script, pattern).find((call) => call.node.from === at);
 }
 
+/** Where a training call takes the arguments read (absent: the call has no such parameter). */
+interface FitSignature {
+  readonly batch_size?: number;
+  readonly epochs: number;
+  readonly callbacks: number;
+  readonly validation_split?: number;
+}
+
 /** `fit(x, y, batch_size, epochs, verbose, callbacks, validation_split, validation_data, …)`. */
-function readFit(script: Script, fit: Call): void {
+const FIT: FitSignature = { batch_size: 2, epochs: 3, callbacks: 5, validation_split: 6 };
+/** `fit_generator(generator, steps_per_epoch, epochs, verbose, callbacks, validation_data, …)`: batches come from the generator. */
+const FIT_GENERATOR: FitSignature = { epochs: 2, callbacks: 4 };
+
+function readFit(script: Script, fit: Call, signature: FitSignature): void {
   const native = ['native'];
-  copyArguments(script, fit, [...native, 'training'], [
-    { name: 'batch_size', position: 2 },
-    { name: 'epochs', position: 3 },
-  ], { batch_size: 'batchSize' });
-  copyArguments(script, fit, [...native, 'data'], [{ name: 'validation_split', position: 6 }], { validation_split: 'validationSplit' });
-  const callbacks = fit.args.keywords.get('callbacks') ?? fit.args.positional[5];
+  const training: ArgumentSpec[] = [{ name: 'epochs', position: signature.epochs }];
+  if (signature.batch_size !== undefined) training.unshift({ name: 'batch_size', position: signature.batch_size });
+  copyArguments(script, fit, [...native, 'training'], training, { batch_size: 'batchSize' });
+  if (signature.validation_split !== undefined) {
+    copyArguments(script, fit, [...native, 'data'], [{ name: 'validation_split', position: signature.validation_split }], { validation_split: 'validationSplit' });
+  }
+  const callbacks = fit.args.keywords.get('callbacks') ?? fit.args.positional[signature.callbacks];
   if (callbacks) readCallbacks(script, callbacks);
 }
 

@@ -1,6 +1,6 @@
 import { assignedName, callsMatching, copyArguments, keywordSpecs, useOf } from './context.js';
 import type { ArgumentSpec, Call, Script } from './context.js';
-import { enclosingClass, enclosingFunctionName } from '../syntax.js';
+import { argument, enclosingClass, enclosingFunctionName } from '../syntax.js';
 
 /**
  * PyTorch: `torch.optim.*`, `torch.optim.lr_scheduler.*` and `DataLoader(batch_size=…)` become a
@@ -75,10 +75,19 @@ function readDataLoader(script: Script): void {
   const loaders = callsMatching(script, /^(torch\.utils\.data\.)?DataLoader$/);
   const shuffles = (call: Call) => call.args.keywords.get('shuffle') && script.index.resolve(call.args.keywords.get('shuffle'))?.value === true;
   const named = (call: Call) => /train/i.test(assignedName(call.node, script.text) ?? '');
-  const loader = loaders.find(shuffles) ?? loaders.find(named) ?? (loaders.length === 1 ? loaders[0] : undefined);
+  const training = loaders.find(shuffles) ?? loaders.find(named);
+  const loader = training ?? (loaders.length === 1 ? loaders[0] : undefined);
   if (!loader) return;
   copyArguments(script, loader, ['lightning', 'data'], [{ name: 'batch_size', position: 1 }]);
+  // `DataLoader(ds)` batches one example at a time: torch's default, unless a batch sampler or
+  // `**kwargs` decides. Only for the loader known to train (an evaluation loader's batch says nothing).
+  if (loader === training && !argument(loader.args, 'batch_size', 1) && !argument(loader.args, 'batch_sampler', 3) && !loader.args.open) {
+    script.out.mark(['lightning', 'data', 'batch_size'], 1, loader.node.firstChild!);
+  }
 }
+
+/** `(in_channels, out_channels, kernel_size, stride, …)`, for convolutions and transposed convolutions alike. */
+const CONV_ARGS = [['filters', 'out_channels', 1], ['kernelSize', 'kernel_size', 2], ['strides', 'stride', 3]] as const;
 
 /** torch.nn class → canonical layer type and the arguments read (canonical name, torch keyword, position). */
 const LAYERS: Readonly<Record<string, { type: string; args: readonly (readonly [string, string, number])[] }>> = {
@@ -91,9 +100,12 @@ const LAYERS: Readonly<Record<string, { type: string; args: readonly (readonly [
   BatchNorm2d: { type: 'batchNormalization', args: [] },
   BatchNorm3d: { type: 'batchNormalization', args: [] },
   Linear: { type: 'dense', args: [['units', 'out_features', 1]] },
-  Conv1d: { type: 'conv1d', args: [['filters', 'out_channels', 1], ['kernelSize', 'kernel_size', 2]] },
-  Conv2d: { type: 'conv2d', args: [['filters', 'out_channels', 1], ['kernelSize', 'kernel_size', 2]] },
-  Conv3d: { type: 'conv3d', args: [['filters', 'out_channels', 1], ['kernelSize', 'kernel_size', 2]] },
+  Conv1d: { type: 'conv1d', args: CONV_ARGS },
+  Conv2d: { type: 'conv2d', args: CONV_ARGS },
+  Conv3d: { type: 'conv3d', args: CONV_ARGS },
+  ConvTranspose1d: { type: 'conv1dTranspose', args: CONV_ARGS },
+  ConvTranspose2d: { type: 'conv2dTranspose', args: CONV_ARGS },
+  ConvTranspose3d: { type: 'conv3dTranspose', args: CONV_ARGS },
   LSTM: { type: 'lstm', args: [['units', 'hidden_size', 1]] },
   GRU: { type: 'gru', args: [['units', 'hidden_size', 1]] },
   ReLU: { type: 'activation', args: [] },
@@ -141,9 +153,20 @@ function readLayer(script: Script, call: Call, path: readonly (string | number)[
   if (!spec) return;
   script.out.locate(path, call.node);
   script.out.mark([...path, 'type'], spec.type, call.node.firstChild!);
+  const read = new Map<string, boolean>();
   for (const [field, keyword, position] of spec.args) {
     const node = call.args.keywords.get(keyword) ?? call.args.positional[position];
+    if (!node) continue;
     const known = script.index.resolve(node);
-    if (known && typeof known.value === 'number') script.out.put([...path, field], known, known.via.length > 0 ? useOf(script, call, keyword, node!) : undefined);
+    read.set(field, known !== undefined && isSize(known.value));
+    if (known && isSize(known.value)) script.out.put([...path, field], known, known.via.length > 0 ? useOf(script, call, keyword, node) : undefined);
   }
+  // Whether a kernel suits its layer depends on the stride (see kernel-size): with a stride the code
+  // computes, the kernel cannot be judged, and torch's stride of 1 must not stand in.
+  if (read.get('strides') === false) script.out.dynamic([...path, 'kernelSize'], call.node);
+}
+
+/** A number, or a tuple of numbers (`kernel_size=(4, 4)`). */
+function isSize(value: unknown): boolean {
+  return typeof value === 'number' || (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number'));
 }

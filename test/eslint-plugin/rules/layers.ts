@@ -125,7 +125,13 @@ ruleTester.run('recurrent-dropout', pluginRule('recurrent-dropout'), {
 });
 
 ruleTester.run('kernel-size', pluginRule('kernel-size'), {
-  valid: [lines('const model = tf.sequential();', 'model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], kernelSize: 3, filters: 8 }));', 'model.add(tf.layers.conv2d({ kernelSize: [1, 7], filters: 8 }));')],
+  valid: [
+    lines('const model = tf.sequential();', 'model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], kernelSize: 3, filters: 8 }));', 'model.add(tf.layers.conv2d({ kernelSize: [1, 7], filters: 8 }));'),
+    // Kernels their stride divides: DCGAN's 4×4 stride 2 (also transposed) and a 2×2 stride-2 downsampling.
+    lines('const model = tf.sequential();', 'model.add(tf.layers.conv2d({ inputShape: [64, 64, 3], kernelSize: 4, strides: 2, filters: 8 }));', 'model.add(tf.layers.conv2dTranspose({ kernelSize: [4, 4], strides: [2, 2], filters: 8 }));', 'model.add(tf.layers.conv2d({ kernelSize: 2, strides: 2, filters: 8 }));'),
+    // A stride the code computes: whether the kernel is a resampling design is unknown.
+    lines('const stride = pickStride();', 'const model = tf.sequential();', 'model.add(tf.layers.conv2d({ inputShape: [64, 64, 3], kernelSize: 4, strides: stride, filters: 8 }));'),
+  ],
   invalid: [
     invalid(lines('const model = tf.sequential();', 'model.add(tf.layers.conv1d({ inputShape: [100, 8], kernelSize: 9, filters: 16 }));', 'model.add(tf.layers.conv2d({ kernelSize: [2, 2], filters: 16 }));'), [
       {

@@ -54,11 +54,11 @@ ruleTester.run('weight-decay-range', pluginRule('weight-decay-range'), {
     invalid(TF + "const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [4], kernelRegularizer: tf.regularizers.l2({ l2: 0.01 }) })] });", [
       {
         message:
-          'Layer 0 kernel L2 0.01 is above 0.001, an order of magnitude past the GUIDE §7 range [0, 1e-4]: coupled decay that strong shrinks the weights faster than the data trains them. Use a suggested value such as 5e-4 and do not search it much (GUIDE §6 Tier 3).',
+          'Layer 0 kernel L2 0.01 is above 0.001, an order of magnitude past the GUIDE §7 range [0, 1e-4]: coupled decay that strong shrinks the weights faster than the data trains them. Use 1e-4, within that range, and do not search it much (GUIDE §6 Tier 3).',
         at: [2, 129, 133],
         suggestion: [
-          'Set model.layers.0.kernelRegularizer.l2 to 5e-4, a suggested value (GUIDE §6 Tier 3).',
-          TF + "const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [4], kernelRegularizer: tf.regularizers.l2({ l2: 0.0005 }) })] });",
+          'Set model.layers.0.kernelRegularizer.l2 to 1e-4, within the GUIDE §7 range.',
+          TF + "const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [4], kernelRegularizer: tf.regularizers.l2({ l2: 0.0001 }) })] });",
         ],
       },
     ]),
