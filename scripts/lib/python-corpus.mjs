@@ -6,18 +6,8 @@
 // (median 27, largest 253); these run from about 50 to 200 lines.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-/** Mulberry32: a small seeded generator, so every bench run lints the same scripts. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The bench's seeded generator: every bench run lints the same scripts (the build must have run).
+import { mulberry32 } from '../../dist/bench/random.js';
 
 /** Helpers bound to one generator. */
 function chooser(next) {
@@ -355,7 +345,7 @@ const NAMES = ['torch', 'keras', 'hf', 'lightning'];
  * @returns {{ files: number, lines: number }} what was written
  */
 export function writePythonCorpus(dir, count, seed = 17) {
-  const c = chooser(random(seed));
+  const c = chooser(mulberry32(seed));
   let lines = 0;
   for (let i = 0; i < count; i++) {
     const folder = path.join(dir, `project${String(Math.floor(i / 100)).padStart(2, '0')}`);
