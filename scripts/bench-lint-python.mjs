@@ -77,7 +77,7 @@ export function benchPython({ root, work, corpus, count = 1000, runs, measure })
   }
   const check = (target, ...extra) => measure(process.execPath, [path.join(root, 'bin/hplint.js'), 'check', target, '--format', 'json', '--output', path.join(work, 'python.json'), ...extra], 1);
   const before = load();
-  console.log(`\nbench:lint (Python) — hplint check on ${count} scripts against reading + parsing them with @lezer/python alone (median of ${runs} run${runs === 1 ? "" : "s"}, ${process.version})\n`);
+  console.log(`\nbench:lint (Python) — hplint check on ${count} scripts against reading + parsing them with @lezer/python alone (median of ${runs} run${runs === 1 ? '' : 's'}, ${process.version})\n`);
   console.log('| corpus | lines/script | hplint, one thread: s (files/s) | hplint, default (workers): s | floor: s (files/s) | ratio, one thread | ratio, default | peak MiB hplint / floor |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   const verdicts = [];
