@@ -15,6 +15,8 @@ export interface Budget {
   readonly epochs: number;
   /** Seconds of training per run where the comparison is at equal wall-clock time (GUIDE §3). */
   readonly equalTimeSeconds: number;
+  /** Weight decay: enough epochs for too strong a decay to hold the weights back (its harm grows with the steps taken). */
+  readonly weightDecay: { readonly epochs: number };
   /** Batch-norm at small batches, equal epochs: a smaller set (batch 2 is slow). */
   readonly batchNorm: { readonly trainSize: number; readonly epochs: number };
   /** Long runs with a validation split (early stopping, the §5.3 policy): several patience periods. */
@@ -37,6 +39,7 @@ export const BUDGETS: Record<BudgetName, Budget> = {
     hidden: 64,
     epochs: 4,
     equalTimeSeconds: 3,
+    weightDecay: { epochs: 12 },
     batchNorm: { trainSize: 600, epochs: 3 },
     long: { trainSize: 500, validationSplit: 0.2, batchSize: 16, epochs: 50 },
     sequence: { trainSize: 800, testSize: 400, epochs: 12 },
@@ -53,11 +56,12 @@ export const BUDGETS: Record<BudgetName, Budget> = {
     hidden: 64,
     epochs: 5,
     equalTimeSeconds: 4,
+    weightDecay: { epochs: 15 },
     batchNorm: { trainSize: 700, epochs: 4 },
     long: { trainSize: 600, validationSplit: 0.25, batchSize: 16, epochs: 50 },
-    sequence: { trainSize: 1000, testSize: 400, epochs: 12 },
+    sequence: { trainSize: 1500, testSize: 400, epochs: 20 },
     fineTune: { pretrainSize: 2000, pretrainEpochs: 3, trainSize: 300, epochs: 15 },
-    search: { trials: 8, trainSize: 500, validationSize: 300, epochs: 8 },
+    search: { trials: 8, trainSize: 1000, validationSize: 500, epochs: 8 },
     batchTime: { seconds: 5, seeds: 1, trainSize: 3000 },
     sweep: { learningRates: [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1], trainSize: 1000, epochs: 3, seeds: 1 },
   },

@@ -170,7 +170,7 @@ export function collect(input: CollectInput): Collected {
     if (pairs.length === 0) continue;
     const metric = METRICS[scenario.metric];
     const main = paired(pairs.map((p) => metric.pick(p.baseline)), pairs.map((p) => metric.pick(p.advised)), scenario.higherIsBetter);
-    const measureNames = [...(scenario.metric === 'testAccuracy' ? [] : ['accuracy']), ...Object.keys(pairs[0]?.baseline.measures ?? {}).filter((name) => name !== 'chosenTrial')];
+    const measureNames = [...(scenario.metric === 'testAccuracy' ? [] : ['accuracy']), ...Object.keys(pairs[0]?.baseline.measures ?? {}).filter((name) => name !== 'chosenTrial' && name !== scenario.metric)];
     const value = (outcome: RunOutcome, name: string) => (name === 'accuracy' ? outcome.accuracy : (outcome.measures[name] ?? Number.NaN));
     const measures = Object.fromEntries(
       measureNames.map((name) => {

@@ -13,7 +13,7 @@ import type { ArmRun, DataSpec, RunOutcome, TrainSpec } from './spec.js';
  * says why the comparison is fair (`design`, also in docs/bench.md).
  */
 
-export type MetricName = 'testAccuracy' | 'epochsTrained' | 'selectedTrialAccuracy';
+export type MetricName = 'testAccuracy' | 'oldTaskAccuracy' | 'epochsTrained' | 'selectedTrialAccuracy';
 
 export interface Scenario {
   readonly id: string;
@@ -46,6 +46,7 @@ export interface Scenario {
 
 export const METRICS: Record<MetricName, { readonly label: string; readonly pick: (outcome: RunOutcome) => number; readonly percent: boolean }> = {
   testAccuracy: { label: 'test accuracy', pick: (o) => o.accuracy, percent: true },
+  oldTaskAccuracy: { label: 'test accuracy on the pretrained task', pick: (o) => o.measures.oldTaskAccuracy ?? Number.NaN, percent: true },
   epochsTrained: { label: 'epochs trained', pick: (o) => o.epochs, percent: false },
   selectedTrialAccuracy: { label: 'test accuracy of the trial chosen on validation', pick: (o) => o.accuracy, percent: true },
 };
@@ -161,7 +162,9 @@ function searchTrials(config: NativeConfig, seed: number): Record<string, number
   const search = config.search;
   if (!search) throw new Error('a search scenario needs a search block');
   if (search.strategy === 'grid') {
-    return search.space.reduce<Record<string, number>[]>((points, d) => points.flatMap((p) => (d.values ?? []).map((v) => ({ ...p, [d.parameter]: v }))), [{}]);
+    // Combinations in order, the last dimension varying fastest; a budget smaller than the grid stops part-way (as W&B's run cap or Keras Tuner's max_trials do).
+    const grid = search.space.reduce<Record<string, number>[]>((points, d) => points.flatMap((p) => (d.values ?? []).map((v) => ({ ...p, [d.parameter]: v }))), [{}]);
+    return grid.slice(0, search.trials ?? grid.length);
   }
   const trials = search.trials ?? 1;
   const random = mulberry32(seed * 7919 + 17);
@@ -190,41 +193,47 @@ function scaled(d: SearchDimension, u: number): number {
   return d.scale === 'log' ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low))) : low + u * (high - low);
 }
 
-/** One trial: the MLP with dropout, each dimension of the point written into the config it changes. */
-function trialSpec(budget: Budget, point: Record<string, number>): TrainSpec {
+/** One trial: the MLP with dropout and the search config's optimizer, each dimension of the point written into the config it changes. */
+function trialSpec(search: NativeConfig, budget: Budget, point: Record<string, number>): TrainSpec {
   const l2 = point['regularization.l2'];
   const config = mnistConfig(budget, {
     model: { layers: [dense(budget, l2), { type: 'dropout', rate: point['model.layers.1.rate'] ?? 0.3 }, dense(budget, l2), output()] },
-    optimizer: { name: 'adam', learningRate: point['optimizer.learningRate'] ?? 1e-3 },
+    optimizer: { ...search.optimizer, learningRate: point['optimizer.learningRate'] ?? search.optimizer.learningRate },
     training: { batchSize: 32, epochs: budget.search.epochs },
   });
   return trainSpecOf(config, { data: searchSplit(budget) });
 }
 
-const searchRun = (config: NativeConfig, budget: Budget, seed: number): ArmRun => ({ kind: 'search', trials: searchTrials(config, seed).map((p) => trialSpec(budget, p)) });
+const searchRun = (config: NativeConfig, budget: Budget, seed: number): ArmRun => ({ kind: 'search', trials: searchTrials(config, seed).map((p) => trialSpec(config, budget, p)) });
 
+/** Search ranges as people write them: Adam's rate over four decades, L2 over five (four for the grid). */
 const SEARCH_RANGES = {
-  learningRate: { parameter: 'optimizer.learningRate', min: 1e-5, max: 1e-1 },
+  adamLearningRate: { parameter: 'optimizer.learningRate', min: 1e-5, max: 1e-1 },
   dropout: { parameter: 'model.layers.1.rate', min: 0, max: 0.6 },
-  l2: { parameter: 'regularization.l2', min: 1e-6, max: 1e-2 },
+  l2: { parameter: 'regularization.l2', min: 1e-6, max: 1e-1 },
+  gridL2: { parameter: 'regularization.l2', min: 1e-6, max: 1e-2 },
 } as const;
 
+/** Values per dimension of the scenario's grid: 4 × 4 × 4 = 64 combinations for a budget of 8 trials. */
+const GRID_VALUES = 4;
+
 /**
- * A 2 × 2 × 2 grid at a seed-drawn offset: each dimension's two values sit at the same relative place in
- * the two halves of its (log) range, so the grid neither contains nor avoids the optimum by construction.
+ * A 4 × 4 × 4 grid at a seed-drawn offset, listed in ascending order as people write them: each dimension's
+ * values sit at the same relative place in the four quarters of its (log) range, so the grid neither
+ * contains nor avoids the optimum by construction. Its budget of 8 trials stops part-way through it.
  */
 function shiftedGrid(budget: Budget, seed: number): NativeConfig {
   const random = mulberry32(seed * 104_729 + 3);
   const dimension = (range: { parameter: string; min: number; max: number }, scale: 'linear' | 'log'): SearchDimension => {
     const u = random();
-    const values = [u / 2, (1 + u) / 2].map((f) => Number(scaled({ ...range, scale }, f).toPrecision(3)));
+    const values = Array.from({ length: GRID_VALUES }, (_, i) => Number(scaled({ ...range, scale }, (i + u) / GRID_VALUES).toPrecision(3)));
     return { ...range, scale, values };
   };
   return mnistConfig(budget, {
     search: {
       strategy: 'grid',
-      trials: 8,
-      space: [dimension(SEARCH_RANGES.learningRate, 'log'), dimension(SEARCH_RANGES.dropout, 'linear'), dimension(SEARCH_RANGES.l2, 'log')],
+      trials: budget.search.trials,
+      space: [dimension(SEARCH_RANGES.adamLearningRate, 'log'), dimension(SEARCH_RANGES.dropout, 'linear'), dimension(SEARCH_RANGES.gridL2, 'log')],
     },
   });
 }
@@ -262,11 +271,12 @@ export const SCENARIOS: readonly Scenario[] = [
     id: 'learning-rate-range-finetune',
     ruleId: 'learning-rate-range',
     guide: '§4.5',
-    title: 'Fine-tuning at a from-scratch rate vs the §4.5 rate (pretrained on 0–4)',
+    title: 'Fine-tuning at a from-scratch rate vs the §4.5 rate: what the pretrained task keeps',
     shows: 'Fine-tuning a pretrained network on a small set at a from-scratch rate erodes what pretraining gave it.',
     design:
-      'A network pretrained on many digits 0–4 is fine-tuned on a small set of all ten digits for enough steps to learn 5–9. The test set scores both: the pretrained task (0–4) and the new one (5–9) are reported separately.',
+      'A network pretrained on many digits 0–4 is fine-tuned on a small set of all ten digits for enough steps to learn 5–9. What a lower fine-tuning rate protects is the pretrained task, so its test accuracy (digits 0–4) decides; the new task (5–9) and all ten digits are reported beside it, so a rate that kept the old task by not learning the new one would show.',
     ...ACCURACY_ON_MNIST,
+    metric: 'oldTaskAccuracy',
     config: (b) => fineTuneConfig(b),
     run: (c, b) => fineTuneRun(c, b),
     describe: (c) => `pretrained, ${rate(c)}`,
@@ -340,9 +350,10 @@ export const SCENARIOS: readonly Scenario[] = [
     guide: '§7',
     title: 'Coupled L2 1e-2 vs the rule’s value',
     shows: 'A coupled weight decay far above [0, 1e-4] pulls the weights toward zero faster than the data pushes.',
-    design: 'The same L2 coefficient on both hidden layers, changed only to what the rule suggests.',
+    design:
+      'The same L2 coefficient on both hidden layers, changed only to what the rule suggests; three times the standard run’s epochs, because a decay’s hold on the weights grows with the steps taken.',
     ...ACCURACY_ON_MNIST,
-    config: (b) => mnistConfig(b, { model: { layers: [dense(b, 1e-2), dense(b, 1e-2), output()] } }),
+    config: (b) => mnistConfig(b, { model: { layers: [dense(b, 1e-2), dense(b, 1e-2), output()] }, training: { batchSize: 32, epochs: b.weightDecay.epochs } }),
     run: (c, b) => onMnist(c, b),
     describe: (c) => `l2 ${c.model?.layers[0]?.kernelRegularizer?.l2}`,
   },
@@ -461,16 +472,18 @@ export const SCENARIOS: readonly Scenario[] = [
     id: 'search-log-scale',
     ruleId: 'search-log-scale',
     guide: '§4.3',
-    title: 'Random search of Adam’s rate on [1e-5, 0.1]: linear vs the rule’s scale',
-    shows: 'A linear scale spends nearly every trial in the top decade of the range.',
-    design: 'Same number of trials and the same range; each trial trains on the seed’s subset, the validation split chooses the trial, the test set scores the choice.',
+    title: 'Random search of Adam’s rate on [1e-5, 0.1] and L2 on [1e-6, 0.1]: linear vs the rule’s scale',
+    shows: 'A linear scale spends nearly every trial in the top decade of each range: rates near 0.1 and L2 near 0.1 at once.',
+    design:
+      'The search people write most (rate and weight decay together), with the same number of trials and the same ranges; each trial trains on the seed’s subset, the validation split chooses the trial, the test set scores the choice.',
     data: 'mnist',
     metric: 'selectedTrialAccuracy',
     higherIsBetter: true,
     minimalEffect: HALF_POINT,
     selection: 'validation',
     curveAxis: 'trial',
-    config: (b) => mnistConfig(b, { search: { strategy: 'random', trials: b.search.trials, space: [{ ...SEARCH_RANGES.learningRate, scale: 'linear' }] } }),
+    config: (b) =>
+      mnistConfig(b, { search: { strategy: 'random', trials: b.search.trials, space: [{ ...SEARCH_RANGES.adamLearningRate, scale: 'linear' }, { ...SEARCH_RANGES.l2, scale: 'linear' }] } }),
     run: searchRun,
     describe: searchLabel,
   },
@@ -478,10 +491,10 @@ export const SCENARIOS: readonly Scenario[] = [
     id: 'search-grid-size',
     ruleId: 'search-grid-size',
     guide: '§4.2',
-    title: '2×2×2 grid (at a random offset) vs the rule’s strategy, same 8 trials',
-    shows: 'A grid over three dimensions tries only two rates; quasi-random trials try eight.',
+    title: '4×4×4 grid with a budget of 8 trials vs the rule’s strategy, same 8 trials',
+    shows: 'A grid larger than its budget stops part-way through, in order: its 8 trials try one rate; quasi-random trials try eight.',
     design:
-      'Both search the same ranges with 8 trials. The grid sits at a seed-drawn offset within its range (it neither contains nor avoids the optimum by construction); the validation split chooses, the test set scores.',
+      'Both search the same ranges with the same budget of 8 trials. The grid (64 combinations, at a seed-drawn offset, so it neither contains nor avoids the optimum by construction) runs its combinations in order until the budget ends, as search tools do; the validation split chooses, the test set scores.',
     data: 'mnist',
     metric: 'selectedTrialAccuracy',
     higherIsBetter: true,

@@ -191,7 +191,7 @@ describe('sweep adapter', () => {
     it('fills fixed Comet values so the training rules see them', () => {
       const text = fixture('sweep', 'comet-optimizer.json');
       expect(located('warmup-length', text).map((d) => d.at)).toEqual(['30:18-30:19 warning @ 6']);
-      expect(located('momentum-range', text).map((d) => d.at)).toEqual(['22:18-22:21 warning @ 0.5']);
+      expect(located('momentum-range', text).map((d) => d.at)).toEqual(['22:18-22:21 info @ 0.5']);
     });
 
     it('reports a tier-3 search with the learning rate pinned by `value:`', () => {
@@ -230,7 +230,7 @@ describe('sweep adapter', () => {
     it('fills fixed Comet values so the training rules see them (corpus: yolov5 comet)', () => {
       const text = corpusText('other', 'ultralytics__yolov5__utils__loggers__comet__optimizer_config.json');
       expect(located('warmup-length', text).map((d) => d.at)).toEqual(['118:18-118:19 warning @ 5']);
-      expect(located('momentum-range', text).map((d) => d.at)).toEqual(['78:18-78:21 warning @ 0.6']);
+      expect(located('momentum-range', text).map((d) => d.at)).toEqual(['78:18-78:21 info @ 0.6']);
     });
   });
 

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { armConfigs } from '../../src/bench/arms.js';
+import { BUDGETS } from '../../src/bench/budget.js';
 import { toEvidence } from '../../src/bench/evidence-build.js';
 import { resultsSection } from '../../src/bench/evidence-docs.js';
 import { loadEvidence } from '../../src/bench/evidence.js';
@@ -30,6 +32,16 @@ describe('committed bench evidence', () => {
       expect(ids.has(scenario.id), scenario.id).toBe(true);
       expect(scenario.effect.paired).toBe(true);
       expect(scenario.baseline.values).toHaveLength(scenario.seeds.length);
+    }
+  });
+
+  it('tested what the rules suggest and measure today: a changed suggestion or metric needs a new run', () => {
+    for (const scenario of results.scenarios) {
+      const current = SCENARIOS.find((s) => s.id === scenario.id);
+      expect(scenario.metric, scenario.id).toBe(current?.metric);
+      expect(scenario.minimalEffect, scenario.id).toBe(current?.minimalEffect);
+      const today = current ? armConfigs(current, BUDGETS[results.budget], scenario.seeds[0] ?? 1).suggestions.map(({ path, value }) => ({ path, value })) : [];
+      expect(scenario.advice, scenario.id).toEqual(today);
     }
   });
 });

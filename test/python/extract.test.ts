@@ -24,7 +24,7 @@ describe('PyTorch scripts', () => {
     expect(found(text, 'batchnorm-small-batch')).toEqual([
       expect.stringMatching(/^10:55-10:56 warning Per-device batch size 2 .* \(set through the argparse default of `--batch-size`; used by DataLoader\(batch_size=…\) at line 20\)$/),
     ]);
-    expect(found(text, 'momentum-range')).toEqual([expect.stringMatching(/^11:55-11:58 warning Momentum 0.5 .*used by optim.SGD\(momentum=…\) at line 21\)$/)]);
+    expect(found(text, 'momentum-range')).toEqual([expect.stringMatching(/^11:55-11:58 info Momentum 0.5 .*used by optim.SGD\(momentum=…\) at line 21\)$/)]);
   });
 
   it('follows module constants to their literal', () => {
@@ -118,7 +118,7 @@ describe('PyTorch scripts', () => {
     `);
     expect(found(text, 'parse-error')).toEqual([]);
     expect(config(text)?.optimizer).toMatchObject({ name: 'SGD', learningRate: 1, momentum: 0.5 });
-    expect(found(text, 'momentum-range')).toEqual([expect.stringMatching(/^3:47-3:49 warning Momentum 0.5 /)]);
+    expect(found(text, 'momentum-range')).toEqual([expect.stringMatching(/^3:47-3:49 info Momentum 0.5 /)]);
     expect(found(text, 'learning-rate-range')).toEqual([expect.stringMatching(/^3:34-3:36 /)]);
   });
 
@@ -137,7 +137,7 @@ describe('Keras scripts', () => {
 
   it('reads Sequential lists and .add, compile and fit, with exact positions', () => {
     expect(found(text, 'dropout-range')).toEqual([expect.stringMatching(/^9:20-9:23 warning Dropout rate 0.7 of layer 1/)]);
-    expect(found(text, 'recurrent-dropout')).toEqual([expect.stringMatching(/^10:39-10:42 warning Recurrent dropout 0.4 on layer 2/)]);
+    expect(found(text, 'recurrent-dropout')).toEqual([expect.stringMatching(/^10:39-10:42 info Recurrent dropout 0.4 on layer 2/)]);
     expect(found(text, 'learning-rate-range')).toEqual([expect.stringMatching(/^15:51-15:54 warning Adam learning rate 0.5/)]);
     expect(found(text, 'batch-size-extremes')).toEqual([expect.stringMatching(/^20:40-20:41 info Per-device batch 1 /)]);
     expect(config(text)).toMatchObject({

@@ -23,7 +23,7 @@ describe('recurrent-dropout', () => {
     it('reports the smallest positive rate and moves it to the inputs', () => {
       const [d] = diagnosticsOf('recurrent-dropout', 'model:\n  layers:\n    - { type: lstm, units: 64, recurrentDropout: 0.01 }\n');
       expect(brief(d!)).toBe(
-        '3:50-3:54 warning Recurrent dropout 0.01 on layer 0 (lstm): dropout inside the recurrent loop is amplified at every time step (GUIDE §6 Tier 3). Put the dropout on the inputs or outputs instead.',
+        '3:50-3:54 info Recurrent dropout 0.01 on layer 0 (lstm): GUIDE §6 Tier 3 keeps dropout out of the recurrent loop, which feeds the noise back at every time step, and puts it on the inputs or outputs. Keras and TF.js draw one recurrent mask per sequence, a milder form, but it also turns off the fused cuDNN kernels (slower training).',
       );
       expect(d!.suggestion).toEqual({
         path: '/model/layers/0/recurrentDropout',
@@ -56,8 +56,8 @@ describe('recurrent-dropout', () => {
               layer: { type: gru, units: 8, recurrentDropout: 0.999 }
       `;
       expect(check(yaml)).toEqual([
-        '4:57-4:60 warning Recurrent dropout 0.2 on the lstm inside layer 0: dropout inside the recurrent loop is amplified at every time step (GUIDE §6 Tier 3). Put the dropout on the inputs or outputs instead.',
-        '6:55-6:60 warning Recurrent dropout 0.999 on the gru inside layer 1: dropout inside the recurrent loop is amplified at every time step (GUIDE §6 Tier 3). Put the dropout on the inputs or outputs instead.',
+        '4:57-4:60 info Recurrent dropout 0.2 on the lstm inside layer 0: GUIDE §6 Tier 3 keeps dropout out of the recurrent loop, which feeds the noise back at every time step, and puts it on the inputs or outputs. Keras and TF.js draw one recurrent mask per sequence, a milder form, but it also turns off the fused cuDNN kernels (slower training).',
+        '6:55-6:60 info Recurrent dropout 0.999 on the gru inside layer 1: GUIDE §6 Tier 3 keeps dropout out of the recurrent loop, which feeds the noise back at every time step, and puts it on the inputs or outputs. Keras and TF.js draw one recurrent mask per sequence, a milder form, but it also turns off the fused cuDNN kernels (slower training).',
       ]);
     });
   });

@@ -106,7 +106,7 @@ ruleTester.run('recurrent-dropout', pluginRule('recurrent-dropout'), {
   invalid: [
     invalid(lines("import { sequential, layers } from '@tensorflow/tfjs-node';", 'const model = sequential();', 'model.add(layers.lstm({ units: 32, recurrentDropout: 0.2, dropout: 0.3, inputShape: [10, 4] }));'), [
       {
-        message: 'Recurrent dropout 0.2 on layer 0 (lstm): dropout inside the recurrent loop is amplified at every time step (GUIDE §6 Tier 3). Put the dropout on the inputs or outputs instead.',
+        message: 'Recurrent dropout 0.2 on layer 0 (lstm): GUIDE §6 Tier 3 keeps dropout out of the recurrent loop, which feeds the noise back at every time step, and puts it on the inputs or outputs. Keras and TF.js draw one recurrent mask per sequence, a milder form, but it also turns off the fused cuDNN kernels (slower training).',
         at: [4, 54, 57],
         suggestion: [
           'Set model.layers.0.recurrentDropout to 0; the input dropout 0.3 already regularizes the layer.',
@@ -117,7 +117,7 @@ ruleTester.run('recurrent-dropout', pluginRule('recurrent-dropout'), {
     // Inside a bidirectional wrapper.
     invalid(lines('const model = tf.sequential();', 'model.add(tf.layers.bidirectional({ layer: tf.layers.gru({ units: 8, recurrentDropout: 0.3 }), inputShape: [10, 4] }));'), [
       {
-        message: 'Recurrent dropout 0.3 on the gru inside layer 0: dropout inside the recurrent loop is amplified at every time step (GUIDE §6 Tier 3). Put the dropout on the inputs or outputs instead.',
+        message: 'Recurrent dropout 0.3 on the gru inside layer 0: GUIDE §6 Tier 3 keeps dropout out of the recurrent loop, which feeds the noise back at every time step, and puts it on the inputs or outputs. Keras and TF.js draw one recurrent mask per sequence, a milder form, but it also turns off the fused cuDNN kernels (slower training).',
         at: [3, 88, 91],
       },
     ]),

@@ -8,7 +8,7 @@ ruleTester.run('momentum-range', pluginRule('momentum-range'), {
   invalid: [
     invalid(compile('tf.train.momentum(0.01, 0.5)'), [
       {
-        message: 'Momentum 0.5 is below [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2); the change multiplies the effective step lr / (1 − β) by 5, so re-tune the learning rate with it.',
+        message: 'Momentum 0.5 is below [0.8, 0.99]; 0.9 is a common and good choice (GUIDE §6 Tier 2); the change multiplies the effective step lr / (1 − β) by 5, so re-tune the learning rate with it (at an equal effective step, β itself made no measurable difference on the bench).',
         at: [3, 52, 55],
         suggestion: ['Set optimizer.momentum to 0.9.', compile('tf.train.momentum(0.01, 0.9)')],
       },
