@@ -253,9 +253,9 @@ function mergeInto(target: Record<string, unknown>, source: Record<string, unkno
 
 /** Drops the stand-ins for non-static arguments: those values are unknown. A list holding one is unknown as a whole. */
 function removeDynamic(node: Record<string, unknown> | unknown[]): boolean {
-  const values = Array.isArray(node) ? node : Object.values(node);
-  if (Array.isArray(node)) return values.some((value) => value === DYNAMIC || ((isPlainObject(value) || Array.isArray(value)) && removeDynamic(value)));
-  for (const [key, value] of Object.entries(node)) {
+  if (Array.isArray(node)) return node.some((value) => value === DYNAMIC || ((isPlainObject(value) || Array.isArray(value)) && removeDynamic(value)));
+  for (const key of Object.keys(node)) {
+    const value = node[key];
     if (value === DYNAMIC || (Array.isArray(value) && removeDynamic(value))) delete node[key];
     else if (isPlainObject(value)) removeDynamic(value);
   }
