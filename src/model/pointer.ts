@@ -16,11 +16,10 @@ export function pointer(...segments: readonly (string | number)[]): Pointer {
 
 export function parsePointer(value: Pointer): (string | number)[] {
   if (value === '') return [];
-  return value
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+  const segments = value.slice(1).split('/');
+  // Only a key written with `~` or `/` was escaped.
+  const keys = value.includes('~') ? segments.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : segments;
+  return keys.map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
 }
 
 /** The parent pointer, or undefined at the root. */

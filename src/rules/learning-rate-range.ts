@@ -139,7 +139,19 @@ function bandsFor(regime: Regime, family: OptimizerFamily, options: Options): Re
 }
 
 /** Formats whose files may be any of several regimes, and which: LLM recipes are never from scratch. */
-function plausibleBands(format: string, family: OptimizerFamily, options: Options): RegimeBand[] {
+function plausibleBands(format: string, family: OptimizerFamily, options: Options): readonly RegimeBand[] {
+  // The same for every file of a format in a run: built once per options object, format and family.
+  let byKind = PLAUSIBLE.get(options);
+  if (!byKind) PLAUSIBLE.set(options, (byKind = new Map()));
+  const key = `${format}\u0000${family}`;
+  let bands = byKind.get(key);
+  if (!bands) byKind.set(key, (bands = buildPlausibleBands(format, family, options)));
+  return bands;
+}
+
+const PLAUSIBLE = new WeakMap<Options, Map<string, readonly RegimeBand[]>>();
+
+function buildPlausibleBands(format: string, family: OptimizerFamily, options: Options): RegimeBand[] {
   const regimes: Regime[] =
     isLlmRecipeFormat(format)
       ? [{ kind: 'finetune', evidence: '' }, { kind: 'preference', method: 'DPO', evidence: '' }, { kind: 'rl', method: 'GRPO', evidence: '' }, { kind: 'pretrain', evidence: '' }]
