@@ -147,8 +147,8 @@ function isCallbacksGroup(root: Record<string, unknown>): boolean {
 function readFlat(root: unknown): AdapterOutput {
   return readMapping(root, (reader, config) => {
     const role = rootRole(config);
-    readTrainer(reader, isPlainObject(config.trainer) ? ['trainer'] : role === 'trainer' || countKeys(config, TRAINER_KEYS) > 0 ? [] : undefined);
-    readCallbacks(reader);
+    const trainer = readTrainer(reader, isPlainObject(config.trainer) ? ['trainer'] : role === 'trainer' || countKeys(config, TRAINER_KEYS) > 0 ? [] : undefined);
+    readCallbacks(reader, trainer);
     readData(reader, isPlainObject(config.data) ? ['data'] : role === 'data' ? [] : undefined);
     const model = isPlainObject(config.model) ? ['model'] : role === 'model' ? [] : undefined;
     readOptimizer(reader, model);
@@ -173,13 +173,15 @@ function argsAt(reader: SourceReader, path: SourcePath): SourcePath {
 /** -1 is Lightning's "no limit" for max_epochs and max_steps. */
 const positiveOnly = (value: unknown) => (asNumber(value) === -1 ? undefined : value);
 
-function readTrainer(reader: SourceReader, trainer: SourcePath | undefined): void {
-  if (!trainer) return;
+/** The Trainer's settings; returns where its arguments are, for the callbacks that depend on them. */
+function readTrainer(reader: SourceReader, trainer: SourcePath | undefined): SourcePath | undefined {
+  if (!trainer) return undefined;
   const args = argsAt(reader, trainer);
   reader.copy([...args, 'max_epochs'], ['training', 'epochs'], positiveOnly);
   reader.copy([...args, 'max_steps'], ['training', 'maxSteps'], positiveOnly);
   reader.copy([...args, 'accumulate_grad_batches'], ['training', 'gradientAccumulation']);
   readDevices(reader, args);
+  return args;
 }
 
 /** `devices: 4` or a list of device ids, times `num_nodes`; `auto` and -1 leave it unknown. */
@@ -192,7 +194,7 @@ function readDevices(reader: SourceReader, args: SourcePath): void {
 }
 
 /** Callbacks as a LightningCLI list (`trainer.callbacks`) or a Hydra `callbacks:` group mapping. */
-function readCallbacks(reader: SourceReader): void {
+function readCallbacks(reader: SourceReader, trainer: SourcePath | undefined): void {
   const group: readonly SourcePath[] = isPlainObject(reader.root) && isCallbacksGroup(reader.root) ? [[]] : [];
   for (const container of [['trainer', 'callbacks'], ['trainer', 'init_args', 'callbacks'], ['callbacks'], ...group]) {
     const node = reader.get(container);
@@ -200,19 +202,41 @@ function readCallbacks(reader: SourceReader): void {
     for (const key of keys) {
       const path = [...container, key];
       const spec = classSpecAt(reader.root, path);
-      if (spec?.className === 'EarlyStopping') readEarlyStopping(reader, spec, path);
+      if (spec?.className === 'EarlyStopping') readEarlyStopping(reader, spec, path, trainer);
       else if (spec?.className === 'ReduceLROnPlateau') readPlateau(reader, spec, path);
     }
   }
 }
 
-function readEarlyStopping(reader: SourceReader, spec: ClassSpec, path: SourcePath): void {
+function readEarlyStopping(reader: SourceReader, spec: ClassSpec, path: SourcePath, trainer: SourcePath | undefined): void {
   const to = ['training', 'earlyStopping'];
   reader.builder.locate(to, path);
   reader.copy([...spec.args, 'monitor'], [...to, 'monitor']);
   reader.copy([...spec.args, 'patience'], [...to, 'patience']);
   reader.copy([...spec.args, 'min_delta'], [...to, 'minDelta']);
   reader.fallback([...to, 'patience'], LIGHTNING_EARLY_STOPPING_DEFAULTS.patience, LIGHTNING, path);
+  if (trainer) readValidationCadence(reader, trainer);
+}
+
+/**
+ * Lightning's EarlyStopping counts validation checks, not epochs: one per epoch unless the Trainer validates
+ * every n epochs (`check_val_every_n_epoch`) or several times an epoch (`val_check_interval` as a fraction).
+ * An interval in batches (an integer; 1 may be either), or a value not written as a number, leaves the
+ * checks per epoch unknown: patience is then not compared with epochs at all.
+ */
+function readValidationCadence(reader: SourceReader, trainer: SourcePath): void {
+  const every = [...trainer, 'check_val_every_n_epoch'];
+  const interval = [...trainer, 'val_check_interval'];
+  const written = reader.firstWritten([every, interval]);
+  if (!written) return;
+  const epochsPerCheck = reader.has(every) ? reader.number(every) : 1;
+  const fraction = reader.has(interval) ? reader.number(interval) : 1;
+  const known = epochsPerCheck !== undefined && Number.isInteger(epochsPerCheck) && epochsPerCheck >= 1 && fraction !== undefined && fraction > 0 && (fraction < 1 || !reader.has(interval));
+  const perEpoch = known ? 1 / fraction / epochsPerCheck : undefined;
+  // One check per epoch: patience already counts epochs.
+  if (perEpoch === 1) return;
+  reader.builder.setDerived(['training', 'earlyStopping', 'unit'], 'evaluations', written);
+  if (perEpoch !== undefined) reader.builder.setDerived(['training', 'evaluationsPerEpoch'], perEpoch, written);
 }
 
 function readPlateau(reader: SourceReader, spec: ClassSpec, path: SourcePath): void {

@@ -18,7 +18,11 @@ export interface PythonSyntaxError {
  */
 export function parsePython(text: string): Tree {
   grammar ??= (require('@lezer/python') as typeof LezerPython).parser;
-  return grammar.parse(text);
+  // A last line of only spaces, without a newline after it and deeper than the block it ends, is an indent
+  // to @lezer/python 1.1.19, which then wants a statement (an error node at the end of the file); Python
+  // ignores blank lines. The parse stops before that line: no offset of the text before it moves.
+  const blankTail = /\n[ \t\f]+$/.exec(text);
+  return grammar.parse(blankTail ? text.slice(0, blankTail.index + 1) : text);
 }
 
 /** The message and span for an error node: the first place the grammar could not read. */

@@ -206,6 +206,25 @@ describe('lightning adapter', () => {
       ]);
     });
 
+    it('counts EarlyStopping patience in validation checks: every n epochs, or several per epoch', () => {
+      const config = (trainer: string) => dedent(`
+        trainer:
+          max_epochs: 200
+          ${trainer}
+          callbacks:
+            - class_path: lightning.pytorch.callbacks.EarlyStopping
+              init_args: { monitor: val_loss, patience: 5 }
+      `);
+      // 5 checks, one every 10 epochs: 50 epochs without a new best, within GUIDE §2.4.1.
+      expect(lint(config('check_val_every_n_epoch: 10'))).toEqual([]);
+      // 5 checks at 4 per epoch: 1.25 epochs, reported in both units.
+      expect(lint(config('val_check_interval: 0.25'))).toEqual([expect.stringMatching(/info Early-stopping patience 5 evaluations \(1.25 epochs at 4 per epoch\) is below 10 epochs.*\(early-stopping-patience\)$/)]);
+      // Every 500 batches: checks per epoch unknown, so patience is not compared with epochs.
+      expect(lint(config('val_check_interval: 500'))).toEqual([]);
+      // One check per epoch, Lightning's default: patience in epochs, as before.
+      expect(lint(config('log_every_n_steps: 10'))).toEqual([expect.stringMatching(/info Early-stopping patience 5 is below 10 epochs/)]);
+    });
+
     it('points into init_args of an EarlyStopping callback', () => {
       expect(lint(fixture('anomalib-early-stopping.yaml'))).toEqual([
         '21:19-21:20 info Early-stopping patience 3 is below 10 epochs: validation scores are noisy, and GUIDE §2.4.1 waits n = 10, 20, 30 … epochs without a new best before stopping. (early-stopping-patience)',

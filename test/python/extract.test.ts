@@ -160,6 +160,38 @@ describe('Keras scripts', () => {
     expect(config(text)?.optimizer).toMatchObject({ name: 'sgd', learningRate: 0.5, momentum: 0.9 });
   });
 
+  it('judges the rate of a Sequential built layer by layer, with no weights loaded, as training from scratch', () => {
+    const text = (extra: string) => dedent(`
+      import tensorflow as tf
+      from tensorflow.keras.layers import Dense, Dropout
+      model = tf.keras.Sequential()
+      model.add(Dense(20, activation='relu'))
+      model.add(Dropout(0.1))
+      model.add(Dense(3, activation='softmax'))
+      model.compile(optimizer=tf.keras.optimizers.Adam(lr=0.0005), loss='categorical_crossentropy')
+      ${extra}
+    `);
+    expect(found(text(''), 'learning-rate-range')).toEqual([expect.stringMatching(/^7:53-7:59 warning Adam learning rate 5e-4 is below the range for training from scratch /)]);
+    // Weights loaded anywhere in the file, or a layer hplint does not know, leave the regime open: 5e-4 fits fine-tuning.
+    expect(found(text("model.load_weights('pretrained.h5')"), 'learning-rate-range')).toEqual([]);
+    expect(found(text('base = tf.keras.models.load_model("base.keras")'), 'learning-rate-range')).toEqual([]);
+    expect(found(text('').replace("model.add(Dropout(0.1))", 'model.add(MyBlock())'), 'learning-rate-range')).toEqual([]);
+  });
+
+  it('reads the optimizer and loss that compile takes by position', () => {
+    const text = dedent(`
+      from keras import Sequential
+      from keras.layers import Dense
+      from keras.optimizers import RMSprop
+      model = Sequential([Dense(8, activation='relu'), Dense(1, activation='sigmoid')])
+      model.compile(RMSprop(learning_rate=0.001, rho=0.9), 'binary_crossentropy', metrics=['accuracy'])
+      model.fit(x, y, epochs=300, batch_size=32)
+    `);
+    expect(config(text)).toMatchObject({ optimizer: { name: 'rmsprop', learningRate: 0.001, rho: 0.9 }, losses: [{ name: 'binaryCrossentropy' }] });
+    // 300 epochs at the rate the positional optimizer sets: reported at that literal.
+    expect(found(text, 'plateau-policy')).toEqual([expect.stringMatching(/^5:37-5:42 info /)]);
+  });
+
   it('reads a learning-rate schedule object bound to a name', () => {
     const text = dedent(`
       import tensorflow as tf
@@ -248,6 +280,17 @@ describe('Lightning scripts', () => {
     expect(found(text, 'adam-parameters').map((d) => d.slice(0, 9))).toEqual(['8:67-8:70', '8:72-8:75']);
   });
 
+  it('counts EarlyStopping patience in validation checks when the Trainer validates every n epochs', () => {
+    const script = (every: string) => `import pytorch_lightning as pl\nfrom pytorch_lightning.callbacks import EarlyStopping\nes = EarlyStopping(monitor="val_loss", patience=5)\ntrainer = pl.Trainer(max_epochs=100, check_val_every_n_epoch=${every}, callbacks=[es])\n`;
+    // 5 checks 10 epochs apart: 50 epochs.
+    expect(found(script('10'), 'early-stopping-patience')).toEqual([]);
+    // 5 checks 2 epochs apart: 10 epochs, still GUIDE's minimum; 1 apart is the plain epoch count.
+    expect(found(script('2'), 'early-stopping-patience')).toEqual([]);
+    expect(found(script('1'), 'early-stopping-patience')).toEqual([expect.stringMatching(/^3:49-3:50 info Early-stopping patience 5 is below 10 epochs/)]);
+    // A cadence the code computes leaves the checks per epoch unknown: no default of one per epoch stands in.
+    expect(found(script('cfg.every'), 'early-stopping-patience')).toEqual([]);
+  });
+
   it('reports a Lightning default at the callback that relies on it', () => {
     const text = 'import lightning as L\nfrom lightning.pytorch.callbacks import EarlyStopping\nes = EarlyStopping(monitor="val_loss")\ntrainer = L.Trainer(max_epochs=40, callbacks=[es])\n';
     expect(found(text, 'early-stopping-patience')).toEqual([expect.stringMatching(/^3:6-3:39 info Early-stopping patience 3 \(the Lightning default\)/)]);
@@ -263,6 +306,14 @@ describe('files that are not training code, or not Python', () => {
   it('reports a Python 2 print statement as the first syntax error, at the statement', () => {
     const text = 'import torch\nif ready:\n    print "starting"\nprint type(x), type(y)\n';
     expect(found(text, 'parse-error')).toEqual(['3:5-3:10 error a Python 2 print statement (Python 3 needs print(...))']);
+  });
+
+  it('reads a file whose last line holds only indentation (no newline after it) as valid Python', () => {
+    // Editors leave such a line after `main()` in an `if __name__ == "__main__":` block; Python skips it.
+    const text = 'import torch\nif __name__ == "__main__":\n    opt = torch.optim.SGD(params, lr=1.0)\n        \n        ';
+    expect(found(text, 'parse-error')).toEqual([]);
+    expect(found(text, 'learning-rate-range')).toEqual([expect.stringMatching(/^3:38-3:41 /)]);
+    expect(found('import torch\nclass A:\n    def f(self):\n        pass\n            ', 'parse-error')).toEqual([]);
   });
 
   it('reports a syntax error as parse-error with its position, never a crash', () => {

@@ -74,13 +74,16 @@ export function readKeras(script: Script): void {
   const model = kerasCalls(script, /^keras\.(models\.)?Sequential$/)[0];
   const modelName = model ? assignedName(model.node, script.text) : undefined;
   const methods = methodCalls(script, new Set(['add', 'compile', 'fit', 'fit_generator']));
-  if (model) readSequential(script, model, modelName, methods.add ?? [], layerCalls);
+  const built = model ? readSequential(script, model, modelName, methods.add ?? [], layerCalls) : false;
   if (kerasCalls(script, /^keras\.applications\./).some((call) => script.index.resolve(call.args.keywords.get('weights'))?.value === 'imagenet')) {
     const application = kerasCalls(script, /^keras\.applications\./)[0]!;
     script.out.mark(['native', 'pretrained'], true, application.node.firstChild!);
+  } else if (built && model && !loadsWeights(script)) {
+    // Every layer built here and no weights loaded anywhere in the file: the network trains from scratch.
+    script.out.mark(['native', 'pretrained'], false, model.node.firstChild!);
   }
   // A model compiled twice trains with the last compile.
-  const compile = (methods.compile ?? []).findLast((call) => call.args.keywords.has('optimizer') || call.args.keywords.has('loss'));
+  const compile = (methods.compile ?? []).findLast((call) => compileArgument(call, 'optimizer') !== undefined || compileArgument(call, 'loss') !== undefined);
   if (compile) readCompile(script, compile);
   const training = trainingCall(script, methods, compile);
   if (training) readFit(script, training.call, training.signature);
@@ -116,7 +119,19 @@ function methodCalls(script: Script, names: ReadonlySet<string>): Partial<Record
   return out;
 }
 
-function readSequential(script: Script, model: Call, modelName: string | undefined, adds: readonly Call[], layerCalls: ReadonlyMap<number, Call>): void {
+/** Calls that put trained weights into a model: Keras's loaders, Applications, TF Hub layers, HuggingFace. */
+const WEIGHT_LOADERS = /(^|\.)(load_weights|load_model|set_weights|from_pretrained|restore|KerasLayer)$|(^|\.)applications\./;
+
+function loadsWeights(script: Script): boolean {
+  return script.index.calls.some((node) => {
+    const callee = node.firstChild;
+    const name = callee ? dottedName(callee, script.text) ?? textOf(callee, script.text) : '';
+    return WEIGHT_LOADERS.test(name);
+  });
+}
+
+/** Reads the layers; returns whether every one is a Keras layer built in the file (none loaded, none custom). */
+function readSequential(script: Script, model: Call, modelName: string | undefined, adds: readonly Call[], layerCalls: ReadonlyMap<number, Call>): boolean {
   const listNode = model.args.keywords.get('layers') ?? model.args.positional[0];
   const items: SyntaxNode[] = listNode && listNode.name === 'ArrayExpression' ? children(listNode).filter((c) => !['[', ']', ','].includes(c.name)) : [];
   const added = adds.filter((add) => modelName !== undefined && add.node.firstChild?.firstChild && textOf(add.node.firstChild.firstChild, script.text) === modelName);
@@ -126,6 +141,7 @@ function readSequential(script: Script, model: Call, modelName: string | undefin
   const layers: unknown[] = [];
   keras.config = { layers };
   script.out.locate(['keras', 'class_name'], model.node.firstChild!);
+  let allBuilt = items.length > 0;
   items.forEach((item, index) => {
     const layer = item.name === 'CallExpression' ? layerCalls.get(item.from) : undefined;
     const path = ['keras', 'config', 'layers', index];
@@ -133,10 +149,12 @@ function readSequential(script: Script, model: Call, modelName: string | undefin
     if (!layer) {
       // A pretrained base or a custom layer: present, unknown.
       script.out.mark([...path, 'class_name'], 'Layer', item);
+      allBuilt = false;
       return;
     }
     readLayer(script, layer, path, layerCalls);
   });
+  return allBuilt;
 }
 
 function readLayer(script: Script, layer: Call, path: readonly (string | number)[], layerCalls: ReadonlyMap<number, Call>): void {
@@ -153,12 +171,17 @@ function readLayer(script: Script, layer: Call, path: readonly (string | number)
   if (innerCall) readLayer(script, innerCall, [...path, 'config', 'layer'], layerCalls);
 }
 
+/** `compile(optimizer, loss, …)`: Keras 2 and 3 both take these two first, by keyword or by position. */
+function compileArgument(compile: Call, name: 'optimizer' | 'loss'): SyntaxNode | undefined {
+  return argument(compile.args, name, name === 'optimizer' ? 0 : 1);
+}
+
 function readCompile(script: Script, compile: Call): void {
   const training = ['keras', 'training_config'];
   script.out.section('keras');
-  const optimizer = compile.args.keywords.get('optimizer');
+  const optimizer = compileArgument(compile, 'optimizer');
   if (optimizer) readOptimizer(script, optimizer, [...training, 'optimizer_config']);
-  const loss = compile.args.keywords.get('loss');
+  const loss = compileArgument(compile, 'loss');
   const lossValue = resolveLoss(script, loss);
   if (lossValue && loss) script.out.put([...training, 'loss'], lossValue, lossValue.via.length > 0 ? useOf(script, compile, 'loss', loss) : undefined);
   else if (loss) readLossObject(script, loss, [...training, 'loss']);

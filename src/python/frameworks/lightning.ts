@@ -10,7 +10,7 @@ import type { Call, Script } from './context.js';
 
 const TRAINER = /^(lightning|pytorch_lightning|lightning\.pytorch)\.(trainer\.)?Trainer$/;
 const CALLBACK = /^(lightning|pytorch_lightning|lightning\.pytorch)(\.callbacks(\.[\w.]+)?)?\.(EarlyStopping)$/;
-const TRAINER_ARGUMENTS = ['max_epochs', 'max_steps', 'accumulate_grad_batches', 'devices', 'num_nodes', 'min_epochs'];
+const TRAINER_ARGUMENTS = ['max_epochs', 'max_steps', 'accumulate_grad_batches', 'devices', 'num_nodes', 'min_epochs', 'check_val_every_n_epoch', 'val_check_interval'];
 
 export function readLightning(script: Script): void {
   const trainer = callsMatching(script, TRAINER)[0];
