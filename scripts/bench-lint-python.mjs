@@ -1,9 +1,15 @@
 // The Python half of `npm run bench:lint`: `hplint check` on 1,000 training scripts against the floor of
 // reading them and parsing each with @lezer/python alone, in one process. Target: within 2× of the floor.
-// Scripts come from --python-corpus DIR (e.g. the real scripts listed in test/python/real-scripts.md, kept
-// outside the repository) or, by default, the repository's own fixtures in test/python/fixtures.
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+// Three corpora, each 1,000 files: scripts generated from templates of whole training scripts
+// (scripts/lib/python-corpus.mjs, 80–125 lines each), the repository's own fixtures repeated (about 20
+// lines each, several findings per file: the per-file costs weigh most there), and --python-corpus DIR when
+// given (e.g. the real scripts listed in test/python/real-scripts.md, kept outside the repository).
+// The commands of one run go one after another (hplint, hplint with workers, the floor), so a change in the
+// machine's load hits all three alike; the ratio printed is the median of the runs' own ratios.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
+import { writePythonCorpus } from './lib/python-corpus.mjs';
 
 /**
  * Writes the floor a bench compares against: a script that reads every file of the tree given as its first
@@ -29,37 +35,71 @@ if (n !== Number(process.argv[3])) throw new Error('floor read ' + n + ' files')
   return file;
 }
 
-/**
- * @param {{ root: string, work: string, corpus?: string, count?: number, measure: (cmd: string, args: string[]) => { seconds: number, peakMiB: number } }} options
- */
-export function benchPython({ root, work, corpus, count = 1000, measure }) {
-  const from = corpus ?? path.join(root, 'test/python/fixtures');
+/** `count` copies of the `*.py` scripts of `from`, in turn, 100 to a directory; returns the number of distinct scripts. */
+function copyScripts(from, tree, count) {
   const scripts = readdirSync(from).filter((name) => name.endsWith('.py')).map((name) => path.join(from, name));
   if (scripts.length === 0) throw new Error(`bench:lint: no *.py scripts in ${from}`);
-  const tree = path.join(work, 'python');
   for (let i = 0; i < count; i++) {
-    const dir = path.join(tree, `copy${String(Math.floor(i / scripts.length)).padStart(3, '0')}`);
+    const dir = path.join(tree, `copy${String(Math.floor(i / 100)).padStart(2, '0')}`);
     mkdirSync(dir, { recursive: true });
     const source = scripts[i % scripts.length];
-    copyFileSync(source, path.join(dir, path.basename(source)));
+    copyFileSync(source, path.join(dir, `${i}_${path.basename(source)}`));
   }
+  return scripts.length;
+}
+
+function linesIn(tree) {
+  let lines = 0;
+  for (const e of readdirSync(tree, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) lines += readFileSync(path.join(e.parentPath, e.name), 'utf8').split('\n').length - 1;
+  }
+  return lines;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+
+/**
+ * @param {{ root: string, work: string, corpus?: string, count?: number, runs: number, measure: (cmd: string, args: string[], times: number) => { seconds: number, peakMiB: number } }} options
+ */
+export function benchPython({ root, work, corpus, count = 1000, runs, measure }) {
   const floorScript = writeFloor(path.join(work, 'python-floor.mjs'), `import { parser } from ${JSON.stringify(path.join(root, 'node_modules/@lezer/python/dist/index.js'))};`, 'parser.parse(text);');
-  const check = (target, ...extra) => measure(process.execPath, [path.join(root, 'bin/hplint.js'), 'check', target, '--format', 'json', '--output', path.join(work, 'python.json'), ...extra]);
-  const hplint = check(tree, '--concurrency', 'off');
-  const parallel = check(tree);
-  const floor = measure(process.execPath, [floorScript, tree, String(count)]);
-  // One script each: the fixed cost of starting (hplint loads its CLI, rules and formatters; the floor only lezer).
-  const single = path.join(work, 'python-one');
-  mkdirSync(single);
-  copyFileSync(scripts[0], path.join(single, path.basename(scripts[0])));
-  const hplintOne = check(single, '--concurrency', 'off');
-  const floorOne = measure(process.execPath, [floorScript, single, '1']);
-  console.log(`\nbench:lint (Python) — ${count} scripts (${scripts.length} from ${corpus ? from : 'test/python/fixtures'}, repeated)\n`);
-  console.log('| tool | files | wall s | files/s | peak MiB |');
-  console.log('|---|---:|---:|---:|---:|');
-  for (const [tool, row] of [['hplint check, one thread (--concurrency off)', hplint], ['hplint check, default (worker threads)', parallel], ['floor: read + @lezer/python parse only, one process', floor]]) {
-    console.log(`| ${tool} | ${count} | ${row.seconds.toFixed(2)} | ${Math.round(count / row.seconds)} | ${row.peakMiB ? row.peakMiB.toFixed(0) : 'n/a'} |`);
+  const corpora = [];
+  const generated = path.join(work, 'python-generated');
+  writePythonCorpus(generated, count);
+  corpora.push({ name: `generated training scripts (scripts/lib/python-corpus.mjs, ${count} distinct)`, tree: generated });
+  const fixtures = path.join(work, 'python-fixtures');
+  const distinct = copyScripts(path.join(root, 'test/python/fixtures'), fixtures, count);
+  corpora.push({ name: `test/python/fixtures (${distinct} scripts repeated)`, tree: fixtures });
+  if (corpus) {
+    const real = path.join(work, 'python-corpus');
+    corpora.push({ name: `${corpus} (${copyScripts(corpus, real, count)} scripts repeated)`, tree: real });
   }
-  console.log(`\ntarget: hplint vs the parser alone ${(hplint.seconds / floor.seconds).toFixed(2)}× one thread, ${(parallel.seconds / floor.seconds).toFixed(2)}× default (≤ 2×)`);
-  console.log(`per script, start-up excluded ((1000 files − 1 file) of each): ${((hplint.seconds - hplintOne.seconds) / (floor.seconds - floorOne.seconds)).toFixed(2)}×; start-up ${(hplintOne.seconds * 1000).toFixed(0)} ms vs ${(floorOne.seconds * 1000).toFixed(0)} ms`);
+  const check = (target, ...extra) => measure(process.execPath, [path.join(root, 'bin/hplint.js'), 'check', target, '--format', 'json', '--output', path.join(work, 'python.json'), ...extra], 1);
+  const before = load();
+  console.log(`\nbench:lint (Python) — hplint check on ${count} scripts against reading + parsing them with @lezer/python alone (median of ${runs} run${runs === 1 ? '' : 's'}, ${process.version})\n`);
+  console.log('| corpus | lines/script | hplint, one thread: s (files/s) | hplint, default (workers): s | floor: s (files/s) | ratio, one thread | ratio, default | peak MiB hplint / floor |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  const verdicts = [];
+  for (const { name, tree } of corpora) {
+    // hplint writes its code cache on its first run: that run is not measured.
+    check(tree, '--concurrency', 'off');
+    const samples = { off: [], auto: [], floor: [] };
+    let peak = { off: 0, floor: 0 };
+    for (let run = 0; run < runs; run++) {
+      const off = check(tree, '--concurrency', 'off');
+      const auto = check(tree);
+      const floor = measure(process.execPath, [floorScript, tree, String(count)], 1);
+      samples.off.push(off.seconds);
+      samples.auto.push(auto.seconds);
+      samples.floor.push(floor.seconds);
+      peak = { off: Math.max(peak.off, off.peakMiB), floor: Math.max(peak.floor, floor.peakMiB) };
+    }
+    const ratio = (key) => median(samples[key].map((s, i) => s / samples.floor[i]));
+    const row = (key) => `${median(samples[key]).toFixed(2)} (${Math.round(count / median(samples[key]))})`;
+    console.log(`| ${name} | ${(linesIn(tree) / count).toFixed(0)} | ${row('off')} | ${median(samples.auto).toFixed(2)} | ${row('floor')} | **${ratio('off').toFixed(2)}×** | ${ratio('auto').toFixed(2)}× | ${peak.off ? `${peak.off.toFixed(0)} / ${peak.floor.toFixed(0)}` : 'n/a'} |`);
+    verdicts.push(`${name.split(' (')[0]}: ${ratio('off').toFixed(2)}× ${ratio('off') <= 2 ? 'within' : 'NOT within'} 2×`);
+  }
+  console.log(`\ntarget: hplint (one thread) within 2× of the parser alone — ${verdicts.join('; ')}`);
+  console.log(`load average (1, 5, 15 min): ${before} before, ${load()} after`);
 }

@@ -5,7 +5,8 @@
 // configs × 30 = 2,130 files). Prints files/s, wall time and peak memory (median of --runs runs).
 // yamllint (Debian) and Spectral (npm, installed outside the project: SPECTRAL=/path/to/spectral) are
 // measured when present and skipped with a note when absent. Also times a one-file check against `node -e 0`,
-// and 1,000 Python training scripts against @lezer/python parsing them alone (scripts/bench-lint-python.mjs).
+// and 1,000 Python training scripts against @lezer/python parsing them alone (scripts/bench-lint-python.mjs;
+// --python-only runs that part alone, --python-corpus DIR adds a corpus of real scripts to it).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'hplint-bench-'));
 const hasTime = existsSync('/usr/bin/time');
 if (args['python-only'] || !existsSync(corpus)) {
   if (!args['python-only']) console.error(`bench:lint: no corpus at ${corpus} (set --shared or HPLINT_SHARED): only the Python scripts are measured`);
-  benchPython({ root, work, corpus: args['python-corpus'], measure });
+  benchPython({ root, work, corpus: args['python-corpus'], runs, measure });
   rmSync(work, { recursive: true, force: true });
   process.exit(args['python-only'] ? 0 : 2);
 }
@@ -77,11 +78,11 @@ ${[
 `,
 );
 
-/** Runs a command `runs` times; returns the median wall time and the peak RSS (GNU time's %M). */
-function measure(command, commandArgs) {
+/** Runs a command `times` times; returns the median wall time and the peak RSS (GNU time's %M). */
+function measure(command, commandArgs, times = runs) {
   const samples = [];
   let peakKiB = 0;
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < times; i++) {
     const started = process.hrtime.bigint();
     const run = hasTime
       ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...commandArgs], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 })
@@ -145,6 +146,6 @@ const start = measure(process.execPath, [path.join(root, 'bin/hplint.js'), 'chec
 const empty = measure(process.execPath, ['-e', '0']);
 console.log(`\none-file check: ${(start.seconds * 1000).toFixed(0)} ms; node -e 0: ${(empty.seconds * 1000).toFixed(0)} ms; ratio ${(start.seconds / empty.seconds).toFixed(2)}×`);
 
-benchPython({ root, work, corpus: args['python-corpus'], measure });
+benchPython({ root, work, corpus: args['python-corpus'], runs, measure });
 
 rmSync(work, { recursive: true, force: true });

@@ -14,8 +14,8 @@ type Json = Record<string, unknown>;
 /** Model classes whose `config` holds layers: a nested one (a Sequential inside a functional model) is inlined. */
 const MODEL_CLASSES = new Set(['Sequential', 'Model', 'Functional']);
 
-/** Keras layer config keys → canonical layer fields (the value is copied as written). */
-const LAYER_FIELDS: Readonly<Record<string, string>> = {
+/** Keras layer config keys → canonical layer fields (the value is copied as written); pairs, read for every layer. */
+const LAYER_FIELDS: readonly (readonly [string, string])[] = Object.entries({
   name: 'name',
   units: 'units',
   filters: 'filters',
@@ -34,7 +34,7 @@ const LAYER_FIELDS: Readonly<Record<string, string>> = {
   trainable: 'trainable',
   momentum: 'momentum',
   epsilon: 'epsilon',
-};
+});
 
 /** Layer fields that the canonical model holds as names (`'same'`, `'relu'`). */
 const STRING_FIELDS = new Set(['activation', 'padding']);
@@ -199,7 +199,7 @@ function readLayer(builder: ConfigBuilder, layer: Json, source: SourcePath, targ
   if (!isPlainObject(layer.config)) return;
   const config = layer.config;
   const at = (key: string): SourcePath => [...source, 'config', key];
-  for (const [key, field] of Object.entries(LAYER_FIELDS)) {
+  for (const [key, field] of LAYER_FIELDS) {
     const value = config[key];
     // `activation` and `padding` are names here; a custom activation object, or ZeroPadding2D's amounts
     // (`[[3, 3], [3, 3]]`, valid Keras), are something else, not a wrong value.

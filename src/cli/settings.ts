@@ -23,8 +23,10 @@ export interface FileSettings {
  */
 export class SettingsResolver {
   private readonly finder: ConfigFinder;
-  private readonly explicit?: HplintConfig;
   private readonly resolved = new Map<string, readonly ResolvedRule[]>();
+  /** The settings of chains with no `overrides` or `ignores`: the same for every file under them. */
+  private readonly byChain = new WeakMap<readonly HplintConfig[], FileSettings>();
+  private readonly explicitChain?: readonly HplintConfig[];
 
   constructor(
     private readonly rules: readonly AnyRule[],
@@ -35,13 +37,17 @@ export class SettingsResolver {
     if (configFile) {
       const config = loadConfig(configFile, rules);
       if (!config) throw new ConfigError(`${configFile} has no "hplint" key`);
-      this.explicit = config;
+      this.explicitChain = [config];
     }
   }
 
   forFile(file: string): FileSettings {
     const absolute = path.resolve(file);
-    const configs = this.explicit ? [this.explicit] : this.finder.chainFor(absolute);
+    const configs = this.explicitChain ?? this.finder.chainFor(absolute);
+    // A file's own path matters only through overrides and ignores; without them the chain resolves once.
+    const perFile = configs.some((c) => c.overrides.length > 0 || c.ignores.length > 0);
+    const known = perFile ? undefined : this.byChain.get(configs);
+    if (known) return known;
     const config = configs.at(-1);
     const settings = mergeSettings(settingsFor(configs, absolute, this.rules), this.cliRules);
     const key = JSON.stringify(settings);
@@ -50,6 +56,8 @@ export class SettingsResolver {
       rules = resolveRules(this.rules, settings);
       this.resolved.set(key, rules);
     }
-    return { ...(config ? { config } : {}), configs, disabled: disabledRules(configs, absolute), ignored: isIgnored(configs, absolute), settings, rules };
+    const resolved: FileSettings = { ...(config ? { config } : {}), configs, disabled: disabledRules(configs, absolute), ignored: isIgnored(configs, absolute), settings, rules };
+    if (!perFile) this.byChain.set(configs, resolved);
+    return resolved;
   }
 }

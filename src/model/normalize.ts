@@ -129,8 +129,10 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /** Sets a key as an own data property, so `__proto__` in a file can never reach a prototype. */
-export function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+export function defineOwn(target: Record<string | number, unknown>, key: string | number, value: unknown): void {
+  // Only `__proto__` is an accessor on Object.prototype: every other key is set as an own property by a plain store.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 function describe(schema: SchemaNode): string {

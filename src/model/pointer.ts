@@ -5,16 +5,21 @@
 export type Pointer = string;
 
 export function pointer(...segments: readonly (string | number)[]): Pointer {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let out = '';
+  for (const segment of segments) {
+    const text = String(segment);
+    // Escaping is rare (keys with `~` or `/`); every canonical path is built here, once per value read.
+    out += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
+  }
+  return out;
 }
 
 export function parsePointer(value: Pointer): (string | number)[] {
   if (value === '') return [];
-  return value
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+  const segments = value.slice(1).split('/');
+  // Only a key written with `~` or `/` was escaped.
+  const keys = value.includes('~') ? segments.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : segments;
+  return keys.map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
 }
 
 /** The parent pointer, or undefined at the root. */

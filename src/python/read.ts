@@ -26,6 +26,14 @@ import type { Part, Span } from './virtual.js';
 /** Frameworks whose import makes a script a training script hplint reads. */
 const FRAMEWORK_IMPORTS = /^[ \t]*(?:import|from)[ \t]+(torch|tensorflow|keras|tf_keras|transformers|trl|peft|lightning|pytorch_lightning)\b/gm;
 
+/** The supported frameworks a script imports, in the order they first appear. */
+function importedFrameworks(code: string): Set<string> {
+  const found = new Set<string>();
+  FRAMEWORK_IMPORTS.lastIndex = 0;
+  for (let match = FRAMEWORK_IMPORTS.exec(code); match; match = FRAMEWORK_IMPORTS.exec(code)) found.add(match[1]!);
+  return found;
+}
+
 export type CodeFormat = 'python' | 'notebook';
 
 /** A script or notebook read into the canonical model through the adapters of the formats its calls stand for. */
@@ -54,12 +62,13 @@ export function readCode(text: string, filePath: string, format: CodeFormat): Co
   const notebook = format === 'notebook' ? notebookCode(text, filePath) : undefined;
   if (notebook && 'error' in notebook) return unread(text, filePath, notebook.error);
   const code = notebook ? notebook.code : text;
-  const frameworks = new Set(Array.from(code.matchAll(FRAMEWORK_IMPORTS), (m) => m[1]!));
+  const frameworks = importedFrameworks(code);
   const [first] = frameworks;
   if (!first) return unread(text, filePath, 'imports no supported framework (torch, tensorflow/keras, transformers, trl, peft, lightning)');
   const out = new VirtualConfig(code);
   const mapping = new Mapping(text, notebook);
-  const where = notebook ? (offset: number) => { const at = cellLine(notebook, offset); return `cell ${at.cell}, line ${at.line}`; } : undefined;
+  // A script's notes and its diagnostics' ranges share one index of line starts.
+  const where = notebook ? (offset: number) => { const at = cellLine(notebook, offset); return `cell ${at.cell}, line ${at.line}`; } : (offset: number) => `line ${mapping.position(offset).line}`;
   const index = new FileIndex(code, parsePython(code).topNode, where);
   if (index.error) {
     const problem: ParseProblem = { message: index.error.message, range: mapping.range(index.error.start, index.error.end) };
@@ -113,12 +122,16 @@ class Mapping {
     return [this.notebook.start[start] ?? this.text.length, end > start ? (this.notebook.end[last] ?? this.text.length) : (this.notebook.start[start] ?? this.text.length)];
   }
 
+  /** The line and column of a file offset; line starts are computed on first use: most files need none. */
+  position(offset: number): { line: number; column: number } {
+    this.locate ??= lineLocator(this.text);
+    return this.locate(offset);
+  }
+
   range(codeStart: number, codeEnd: number): SourceRange {
     const [start, end] = this.span(codeStart, codeEnd);
-    // Line starts are computed for the first diagnostic only: most files have none.
-    this.locate ??= lineLocator(this.text);
-    const a = this.locate(start);
-    const b = this.locate(end);
+    const a = this.position(start);
+    const b = this.position(end);
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, start, end };
   }
 
@@ -240,9 +253,9 @@ function mergeInto(target: Record<string, unknown>, source: Record<string, unkno
 
 /** Drops the stand-ins for non-static arguments: those values are unknown. A list holding one is unknown as a whole. */
 function removeDynamic(node: Record<string, unknown> | unknown[]): boolean {
-  const values = Array.isArray(node) ? node : Object.values(node);
-  if (Array.isArray(node)) return values.some((value) => value === DYNAMIC || ((isPlainObject(value) || Array.isArray(value)) && removeDynamic(value)));
-  for (const [key, value] of Object.entries(node)) {
+  if (Array.isArray(node)) return node.some((value) => value === DYNAMIC || ((isPlainObject(value) || Array.isArray(value)) && removeDynamic(value)));
+  for (const key of Object.keys(node)) {
+    const value = node[key];
     if (value === DYNAMIC || (Array.isArray(value) && removeDynamic(value))) delete node[key];
     else if (isPlainObject(value)) removeDynamic(value);
   }

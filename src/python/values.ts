@@ -84,7 +84,8 @@ export class FileIndex {
         default:
       }
     } while (cursor.next());
-    for (const call of this.calls) this.addArgparseOption(call);
+    // Most scripts take no command-line options: their calls need no second look.
+    if (text.includes('add_argument')) for (const call of this.calls) this.addArgparseOption(call);
   }
 
   /** The qualified name a dotted name stands for through the imports (`optim.SGD` → `torch.optim.SGD`). */
@@ -205,12 +206,24 @@ export class FileIndex {
   /** `a = b = expr` binds each name to expr; `a, b = …`, `a[i] = …` and `a.b = …` leave names unknown. */
   private addAssignment(statement: SyntaxNode): void {
     const parts = children(statement);
-    const lastOp = parts.map((p) => p.name).lastIndexOf('AssignOp');
+    let lastOp = parts.length - 1;
+    while (lastOp >= 0 && parts[lastOp]!.name !== 'AssignOp') lastOp--;
     if (lastOp < 0) return;
-    const values = parts.slice(lastOp + 1).filter((p) => p.name !== ',');
-    const value = values.length === 1 ? values[0]! : null;
-    const targets = parts.slice(0, lastOp).filter((p) => p.name === 'VariableName');
-    const tuple = parts.slice(0, lastOp).some((p) => p.name === ',');
+    let value: SyntaxNode | null = null;
+    for (let i = lastOp + 1; i < parts.length; i++) {
+      if (parts[i]!.name === ',') continue;
+      // More than one value (`a = 1, 2`) is a tuple: no single value node.
+      value = value ? null : parts[i]!;
+      if (!value) break;
+    }
+    const targets: SyntaxNode[] = [];
+    let tuple = false;
+    for (let i = 0; i < lastOp; i++) {
+      const name = parts[i]!.name;
+      if (name === 'VariableName') targets.push(parts[i]!);
+      else if (name === ',') tuple = true;
+    }
+    if (targets.length === 0) return;
     const scope = enclosingScope(statement);
     for (const target of targets) {
       const name = textOf(target, this.text);
@@ -221,10 +234,13 @@ export class FileIndex {
 
   private addOpaqueTargets(statement: SyntaxNode): void {
     const scope = enclosingScope(statement);
-    for (const child of children(statement)) {
+    // The previous sibling's name is carried along: lezer finds a node's prevSibling by searching its parent.
+    let previous = '';
+    for (let child = statement.firstChild; child; child = child.nextSibling) {
       if (child.name === 'Body') break;
-      if (child.name === 'VariableName' && (statement.name !== 'WithStatement' || child.prevSibling?.name === 'as')) this.bind(scope, textOf(child, this.text), null);
+      if (child.name === 'VariableName' && (statement.name !== 'WithStatement' || previous === 'as')) this.bind(scope, textOf(child, this.text), null);
       if (statement.name === 'UpdateStatement') break;
+      previous = child.name;
     }
   }
 
@@ -232,8 +248,10 @@ export class FileIndex {
     const params = definition.getChild('ParamList');
     const nameNode = definition.name === 'FunctionDefinition' ? definition.getChild('VariableName') : null;
     if (nameNode) this.bind(enclosingScope(definition), textOf(nameNode, this.text), null);
-    for (const param of params ? children(params) : []) {
-      if (param.name === 'VariableName' && param.prevSibling?.name !== 'AssignOp') this.bind(definition, textOf(param, this.text), null);
+    let previous = '';
+    for (let param = params?.firstChild ?? null; param; param = param.nextSibling) {
+      if (param.name === 'VariableName' && previous !== 'AssignOp') this.bind(definition, textOf(param, this.text), null);
+      previous = param.name;
     }
   }
 
@@ -292,7 +310,9 @@ export class FileIndex {
   /** `parser.add_argument('--lr', type=float, default=0.1)` → option `lr` (or its `dest=`). */
   private addArgparseOption(call: SyntaxNode): void {
     const callee = call.firstChild;
-    if (callee?.name !== 'MemberExpression' || callee.lastChild?.name !== 'PropertyName' || textOf(callee.lastChild, this.text) !== 'add_argument') return;
+    // The text test first: it spares materialising the property node of every other method call.
+    if (callee?.name !== 'MemberExpression' || !this.text.startsWith('add_argument', callee.to - 12)) return;
+    if (callee.lastChild?.name !== 'PropertyName' || textOf(callee.lastChild, this.text) !== 'add_argument') return;
     const args = callArguments(call, this.text);
     const flags = args.positional.map((p) => (p.name === 'String' ? stringValue(textOf(p, this.text)) : undefined)).filter((f): f is string => typeof f === 'string');
     if (flags.length === 0 || !flags.every((f) => f.startsWith('-'))) return;

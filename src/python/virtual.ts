@@ -96,14 +96,13 @@ export class VirtualConfig {
 
   private assign(path: SourcePath, value: unknown): void {
     let target: Record<string | number, unknown> = this.root;
-    path.forEach((segment, index) => {
-      if (index === path.length - 1) {
-        target[segment] = value;
-        return;
-      }
+    const last = path.length - 1;
+    for (let index = 0; index < last; index++) {
+      const segment = path[index]!;
       const next = target[segment];
       if (typeof next !== 'object' || next === null) target[segment] = typeof path[index + 1] === 'number' ? [] : {};
       target = target[segment] as Record<string | number, unknown>;
-    });
+    }
+    if (last >= 0) target[path[last]!] = value;
   }
 }

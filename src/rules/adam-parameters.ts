@@ -53,13 +53,13 @@ export default createRule<Options>({
   check(config, context) {
     const optimizer = config.optimizer;
     if (!isAdamFamily(optimizer)) return;
-    const recommended = PARAMETERS.map((p) => formatNumber(context.options[p].recommended)).join(' / ');
     for (const parameter of PARAMETERS) {
       const value = optimizer?.[parameter];
       if (!isFiniteNumber(value) || !IN_DOMAIN[parameter](value)) continue;
       const band = context.options[parameter];
       if (value >= band.low && value <= band.high) continue;
       const path = pointer('optimizer', parameter);
+      const recommended = PARAMETERS.map((p) => formatNumber(context.options[p].recommended)).join(' / ');
       context.report({
         path,
         message: `Adam ${SYMBOLS[parameter]} ${formatNumber(value, 6)}${defaultNote(context.document, path)} is outside [${formatNumber(band.low, 6)}, ${formatNumber(band.high, 6)}]; use ${recommended} unless the search budget is large (GUIDE §6 Tier 3, Tuning Playbook).`,

@@ -33,7 +33,6 @@ export default createRule<Options>({
   },
   check(config, context) {
     const options = context.options;
-    const paper = `Lin et al. 2017 recommend γ = ${formatNumber(options.gamma)}, α = ${formatNumber(options.alpha)} (GUIDE §6 Tier 1)`;
     (config.losses ?? []).forEach((term, index) => {
       if (lossKind(term) !== 'focal') return;
       // Values outside their domain (γ < 0, α ∉ [0, 1]) are invalid-value's.
@@ -46,6 +45,7 @@ export default createRule<Options>({
       if (!first) return;
       const outOfRange = gamma !== undefined && (gamma < options.gammaLow || gamma > options.gammaHigh);
       const listed = departures.map((d) => `${d.symbol} ${formatNumber(d.value)}`).join(' and ');
+      const paper = `Lin et al. 2017 recommend γ = ${formatNumber(options.gamma)}, α = ${formatNumber(options.alpha)} (GUIDE §6 Tier 1)`;
       context.report({
         path: pointer('losses', index, first.key),
         ...(!outOfRange && { severity: 'info' as const }),

@@ -62,8 +62,12 @@ function domainFor(path: readonly (string | number)[]): Domain | undefined {
   if (section === 'schedule') return path.at(-1) === 'patience' ? nonNegative : undefined;
   // LoRA alpha is a scale (often twice the rank), not the focal-loss probability α.
   if (section === 'model' && path[1] === 'lora' && path.at(-1) === 'alpha') return nonNegative;
-  const key = [...path].reverse().find((s): s is string => typeof s === 'string');
-  return key !== undefined && Object.hasOwn(DOMAINS, key) ? DOMAINS[key] : undefined;
+  // The innermost key: a list item's domain is its list's (`values/2` of a key).
+  for (let i = path.length - 1; i >= 0; i--) {
+    const key = path[i];
+    if (typeof key === 'string') return Object.hasOwn(DOMAINS, key) ? DOMAINS[key] : undefined;
+  }
+  return undefined;
 }
 
 export default createRule<Record<string, never>>({
@@ -84,13 +88,14 @@ export default createRule<Record<string, never>>({
     }
     const visit = (value: unknown, path: (string | number)[]): void => {
       if (typeof value === 'number') {
-        const at = pointer(...path);
         if (!Number.isFinite(value)) {
+          const at = pointer(...path);
           if (path[0] !== 'search') context.report({ path: at, message: `${describePath(at)} must be a finite number, not ${formatNumber(value)}.` });
           return;
         }
         const domain = domainFor(path);
         if (domain && !domain.test(value)) {
+          const at = pointer(...path);
           context.report({ path: at, message: `${describePath(at)} must be ${domain.text}; it is ${formatNumber(value)}.` });
         }
       } else if (Array.isArray(value)) {

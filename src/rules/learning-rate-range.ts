@@ -139,7 +139,19 @@ function bandsFor(regime: Regime, family: OptimizerFamily, options: Options): Re
 }
 
 /** Formats whose files may be any of several regimes, and which: LLM recipes are never from scratch. */
-function plausibleBands(format: string, family: OptimizerFamily, options: Options): RegimeBand[] {
+function plausibleBands(format: string, family: OptimizerFamily, options: Options): readonly RegimeBand[] {
+  // The same for every file of a format in a run: built once per options object, format and family.
+  let byKind = PLAUSIBLE.get(options);
+  if (!byKind) PLAUSIBLE.set(options, (byKind = new Map()));
+  const key = `${format}\u0000${family}`;
+  let bands = byKind.get(key);
+  if (!bands) byKind.set(key, (bands = buildPlausibleBands(format, family, options)));
+  return bands;
+}
+
+const PLAUSIBLE = new WeakMap<Options, Map<string, readonly RegimeBand[]>>();
+
+function buildPlausibleBands(format: string, family: OptimizerFamily, options: Options): RegimeBand[] {
   const regimes: Regime[] =
     isLlmRecipeFormat(format)
       ? [{ kind: 'finetune', evidence: '' }, { kind: 'preference', method: 'DPO', evidence: '' }, { kind: 'rl', method: 'GRPO', evidence: '' }, { kind: 'pretrain', evidence: '' }]
@@ -153,7 +165,10 @@ function fineTuneBand(scratch: Range, options: Options): RegimeBand {
   return {
     band: { low, high, infoLow: low / FINE_TUNE_INFO_DIVISOR, infoHigh: high },
     label: 'full fine-tuning',
-    source: `GUIDE §4.5: 1–2 orders of magnitude below §7's [${formatNumber(scratch.low)}, ${formatNumber(scratch.high)}]`,
+    // Formatted only when a message quotes it: the band is built for every file with a learning rate.
+    get source() {
+      return `GUIDE §4.5: 1–2 orders of magnitude below §7's [${formatNumber(scratch.low)}, ${formatNumber(scratch.high)}]`;
+    },
   };
 }
 
@@ -163,14 +178,14 @@ function regimeBand(key: keyof typeof REGIME_LEARNING_RATES, label: string): Reg
 
 /** The band edge closest to the rate (on a log scale), which the suggestion moves the rate to. */
 function nearestEdge(value: number, bands: readonly RegimeBand[]): RegimeBand & { value: number } {
-  let best: (RegimeBand & { value: number; distance: number }) | undefined;
+  let best: { band: RegimeBand; value: number; distance: number } | undefined;
   for (const band of bands) {
     for (const edge of [band.band.low, band.band.high]) {
       const distance = Math.abs(Math.log(value / edge));
-      if (!best || distance < best.distance) best = { ...band, value: edge, distance };
+      if (!best || distance < best.distance) best = { band, value: edge, distance };
     }
   }
-  return best!;
+  return { ...best!.band, value: best!.value };
 }
 
 /** "; regime from `rl: dpo`" — what in the file made the rule choose this range. */

@@ -20,10 +20,15 @@ export const FILE_START: SourceRange = { line: 1, column: 1, endLine: 1, endColu
  */
 export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10) starts.push(i + 1);
-    else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  if (!text.includes('\r')) {
+    // Most files break lines with `\n` alone: indexOf finds them much faster than a loop over every character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10) starts.push(i + 1);
+      else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+    }
   }
   return (offset) => {
     let low = 0;

@@ -35,6 +35,13 @@ const LAYER_POSITIONS: Readonly<Record<string, readonly string[]>> = {
 };
 const LAYER_KEYWORDS = ['units', 'rate', 'filters', 'kernel_size', 'strides', 'pool_size', 'padding', 'activation', 'use_bias', 'dropout', 'recurrent_dropout', 'return_sequences', 'input_dim', 'output_dim', 'momentum', 'epsilon', 'trainable', 'input_shape'];
 
+/** The arguments read from a layer call: its positional parameters, then every keyword above (`layer` is read apart). */
+function layerSpecs(positions: readonly string[]): readonly ArgumentSpec[] {
+  return [...new Set([...positions, ...LAYER_KEYWORDS])].filter((name) => name !== 'layer').map((name) => (positions.includes(name) ? { name, position: positions.indexOf(name) } : { name }));
+}
+const LAYER_SPECS: Readonly<Record<string, readonly ArgumentSpec[]>> = Object.fromEntries(Object.entries(LAYER_POSITIONS).map(([name, positions]) => [name, layerSpecs(positions)]));
+const OTHER_LAYER_SPECS = layerSpecs([]);
+
 const OPTIMIZER_KEYWORDS = ['learning_rate', 'lr', 'momentum', 'nesterov', 'beta_1', 'beta_2', 'epsilon', 'rho', 'weight_decay'];
 const STRING_OPTIMIZERS: Readonly<Record<string, string>> = {
   adam: 'Adam', sgd: 'SGD', rmsprop: 'RMSprop', adagrad: 'Adagrad', adadelta: 'Adadelta', adamax: 'Adamax', nadam: 'Nadam', adamw: 'AdamW', ftrl: 'Ftrl',
@@ -190,11 +197,10 @@ function readLayer(script: Script, layer: Call, path: readonly (string | number)
   const className = layer.callee.split('.').pop()!;
   script.out.mark([...path, 'class_name'], className, layer.node.firstChild!);
   script.out.mark([...path, 'config'], {}, layer.node);
-  const positions = LAYER_POSITIONS[className] ?? [];
-  const specs: ArgumentSpec[] = [...new Set([...positions, ...LAYER_KEYWORDS])].map((name) => (positions.includes(name) ? { name, position: positions.indexOf(name) } : { name }));
-  const read = copyArguments(script, layer, [...path, 'config'], specs.filter((s) => s.name !== 'layer'));
+  const hasPositions = Object.hasOwn(LAYER_POSITIONS, className);
+  const read = copyArguments(script, layer, [...path, 'config'], hasPositions ? LAYER_SPECS[className]! : OTHER_LAYER_SPECS);
   // A kernel is judged with its stride (see kernel-size): a stride the code computes leaves it unknown.
-  const strides = argument(layer.args, 'strides', positions.indexOf('strides'));
+  const strides = argument(layer.args, 'strides', hasPositions ? LAYER_POSITIONS[className]!.indexOf('strides') : -1);
   if (strides && !read.includes('strides')) script.out.dynamic([...path, 'config', 'kernel_size'], strides);
   const inner = wrappedLayer(layer);
   const innerCall = inner ? layerCalls.get(inner.from) : undefined;
@@ -213,7 +219,7 @@ function readCompile(script: Script, compile: Call): void {
   if (optimizer) readOptimizer(script, optimizer, [...training, 'optimizer_config']);
   const loss = compileArgument(compile, 'loss');
   const lossValue = resolveLoss(script, loss);
-  if (lossValue && loss) script.out.put([...training, 'loss'], lossValue, useOf(script, compile, 'loss', loss));
+  if (lossValue && loss) script.out.put([...training, 'loss'], lossValue, lossValue.via.length > 0 ? useOf(script, compile, 'loss', loss) : undefined);
   else if (loss) readLossObject(script, loss, [...training, 'loss']);
 }
 

@@ -159,7 +159,7 @@ function readLayer(script: Script, call: Call, path: readonly (string | number)[
     if (!node) continue;
     const known = script.index.resolve(node);
     read.set(field, known !== undefined && isSize(known.value));
-    if (known && isSize(known.value)) script.out.put([...path, field], known, useOf(script, call, keyword, node));
+    if (known && isSize(known.value)) script.out.put([...path, field], known, known.via.length > 0 ? useOf(script, call, keyword, node) : undefined);
   }
   // Whether a kernel suits its layer depends on the stride (see kernel-size): with a stride the code
   // computes, the kernel cannot be judged, and torch's stride of 1 must not stand in.
