@@ -239,8 +239,12 @@ function shiftedGrid(budget: Budget, seed: number): NativeConfig {
 }
 
 const searchLabel = (c: NativeConfig) =>
-  `${c.search?.strategy} search, ${searchTrialCount(c)} trials${c.search?.space.map((d) => (d.scale && !d.values ? `, ${d.parameter.split('.').at(-1)} ${d.scale}` : '')).join('') ?? ''}`;
-const searchTrialCount = (c: NativeConfig) => (c.search?.strategy === 'grid' ? c.search.space.reduce((n, d) => n * (d.values?.length ?? 1), 1) : (c.search?.trials ?? 0));
+  `${c.search?.strategy} search, ${gridSize(c)}${c.search?.trials ?? 0} trials${c.search?.space.map((d) => (d.scale && !d.values ? `, ${d.parameter.split('.').at(-1)} ${d.scale}` : '')).join('') ?? ''}`;
+/** A grid's combinations, when it has more than its budget runs: `64 combinations, ` before the trials. */
+const gridSize = (c: NativeConfig) => {
+  const combinations = c.search?.strategy === 'grid' ? c.search.space.reduce((n, d) => n * (d.values?.length ?? 1), 1) : 0;
+  return combinations > (c.search?.trials ?? 0) ? `${combinations} combinations, ` : '';
+};
 
 export const SCENARIOS: readonly Scenario[] = [
   {
