@@ -1,6 +1,6 @@
 /**
  * How much training a bench run does. `quick` runs every scenario with five seeds in under ten minutes on
- * two cores (wasm backend); `full` is the run behind the committed evidence: six seeds and larger runs,
+ * two cores (wasm backend); `full` is the run behind the committed evidence: eight seeds and larger runs,
  * well under half an hour on a quiet two-core machine.
  */
 export type BudgetName = 'quick' | 'full';
@@ -50,7 +50,7 @@ export const BUDGETS: Record<BudgetName, Budget> = {
   },
   full: {
     name: 'full',
-    seeds: 6,
+    seeds: 8,
     trainSize: 2000,
     testSize: 1500,
     hidden: 64,

@@ -113,7 +113,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .description('train TF.js models on MNIST to test the advice (docs/bench.md)')
     .argument('[ids...]', 'scenario ids, rule ids, batch-size-time, learning-rate-sweep (default: all)')
     .option('--quick', 'small runs, 5 seeds: every scenario in minutes')
-    .option('--seeds <n>', 'seeds per scenario (default: 5 with --quick, else 6)')
+    .option('--seeds <n>', 'seeds per scenario (default: 5 with --quick, else 8)')
     .option('--first-seed <n>', 'number the seeds from n, to extend an earlier run (default: 1)')
     .addOption(new Option('--backend <name>', 'TF.js backend').choices(['auto', 'node', 'wasm', 'cpu']).default('auto'))
     .option('--workers <n>', 'parallel worker threads (default: one per core, as memory allows)')
