@@ -122,7 +122,7 @@ function dimensions(config: TrainingConfig, format: string, budget: number, rate
   }
   if (budget >= PLAN_BUDGET.tier3) {
     // Log scale needs a positive lower end: two decades below §7's upper end.
-    const range = { low: WEIGHT_DECAY.coupledInfo / 100, high: WEIGHT_DECAY.coupledInfo };
+    const range = { low: WEIGHT_DECAY.coupledRangeTop / 100, high: WEIGHT_DECAY.coupledRangeTop };
     search.push(dimension('regularization.l2', 3, range, 'log', 'Tier 3: weight decay within GUIDE §7\'s [0, 1e-4], on a log scale; searched only with a large budget (GUIDE §6).'));
   }
   return { search, fixed };

@@ -14,7 +14,7 @@ export function parameterRange(parameter: string, config: TrainingConfig, format
   if (parameter === 'optimizer.momentum') return MOMENTUM;
   if (parameter === 'optimizer.beta1' || parameter === 'optimizer.beta2' || parameter === 'optimizer.epsilon') return ADAM[parameter.slice('optimizer.'.length) as keyof typeof ADAM];
   // GUIDE §7 gives [0, 1e-4] for (coupled) weight decay; decoupled AdamW decay is a different quantity.
-  if (parameter === 'regularization.l2' || (parameter === 'optimizer.weightDecay' && !hasDecoupledWeightDecay(config.optimizer))) return { low: 0, high: WEIGHT_DECAY.coupledInfo };
+  if (parameter === 'regularization.l2' || (parameter === 'optimizer.weightDecay' && !hasDecoupledWeightDecay(config.optimizer))) return { low: 0, high: WEIGHT_DECAY.coupledRangeTop };
   if (/^model\.(layers\.\d+\.(layer\.)?(rate|dropout)|lora\.dropout)$/.test(parameter)) return { low: 0, high: DROPOUT.max };
   if (parameter === 'training.batchSize') return { low: 1, high: BATCH.typicalMax };
   if (/^losses\.\d+\.gamma$/.test(parameter)) return FOCAL.gamma;

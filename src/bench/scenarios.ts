@@ -157,13 +157,17 @@ const sequenceRun = (config: NativeConfig, budget: Budget): ArmRun =>
 
 const searchSplit = (budget: Budget): DataSpec => mnistData(budget, { trainSize: budget.search.trainSize, validationSize: budget.search.validationSize });
 
+/** A grid's combinations in order, the last dimension varying fastest. */
+const gridPoints = (search: NonNullable<NativeConfig['search']>): Record<string, number>[] =>
+  search.space.reduce<Record<string, number>[]>((points, d) => points.flatMap((p) => (d.values ?? []).map((v) => ({ ...p, [d.parameter]: v }))), [{}]);
+
 /** Draws a search's trials from its config: a grid's combinations, random or quasi-random points over ranges. */
 function searchTrials(config: NativeConfig, seed: number): Record<string, number>[] {
   const search = config.search;
   if (!search) throw new Error('a search scenario needs a search block');
   if (search.strategy === 'grid') {
-    // Combinations in order, the last dimension varying fastest; a budget smaller than the grid stops part-way (as W&B's run cap or Keras Tuner's max_trials do).
-    const grid = search.space.reduce<Record<string, number>[]>((points, d) => points.flatMap((p) => (d.values ?? []).map((v) => ({ ...p, [d.parameter]: v }))), [{}]);
+    // A budget smaller than the grid stops part-way (as W&B's run cap or Keras Tuner's max_trials do).
+    const grid = gridPoints(search);
     return grid.slice(0, search.trials ?? grid.length);
   }
   const trials = search.trials ?? 1;
@@ -238,13 +242,13 @@ function shiftedGrid(budget: Budget, seed: number): NativeConfig {
   });
 }
 
-const searchLabel = (c: NativeConfig) =>
-  `${c.search?.strategy} search, ${gridSize(c)}${c.search?.trials ?? 0} trials${c.search?.space.map((d) => (d.scale && !d.values ? `, ${d.parameter.split('.').at(-1)} ${d.scale}` : '')).join('') ?? ''}`;
-/** A grid's combinations, when it has more than its budget runs: `64 combinations, ` before the trials. */
-const gridSize = (c: NativeConfig) => {
-  const combinations = c.search?.strategy === 'grid' ? c.search.space.reduce((n, d) => n * (d.values?.length ?? 1), 1) : 0;
-  return combinations > (c.search?.trials ?? 0) ? `${combinations} combinations, ` : '';
-};
+/** `grid search, 64 combinations, 8 trials` (the combinations only when the budget stops short of them), scales of ranges. */
+function searchLabel(c: NativeConfig): string {
+  const trials = searchTrials(c, 1).length;
+  const combinations = c.search?.strategy === 'grid' ? gridPoints(c.search).length : trials;
+  const scales = c.search?.space.map((d) => (d.scale && !d.values ? `, ${d.parameter.split('.').at(-1)} ${d.scale}` : '')).join('') ?? '';
+  return `${c.search?.strategy} search, ${combinations > trials ? `${combinations} combinations, ` : ''}${trials} trials${scales}`;
+}
 
 export const SCENARIOS: readonly Scenario[] = [
   {

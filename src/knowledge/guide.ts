@@ -101,14 +101,14 @@ export const LOSS_MAGNITUDE_RATIO = 100;
 export const DROPOUT = { max: 0.5, low: 0.2, recommended: 0.5 } as const;
 
 /**
- * GUIDE §7 and §6 Tier 3: weight decay [0, 1e-4] (`coupledInfo`, §7's table); §6 Tier 3 suggests a value
+ * GUIDE §7 and §6 Tier 3: weight decay [0, 1e-4] (`coupledRangeTop`, §7's table); §6 Tier 3 suggests a value
  * such as 5e-4 and says not to search it much. Where the sections disagree the more specific advice (§6's
  * suggested value) wins: the rule is silent up to `suggested` and reports an info only above it. A decay
- * strong enough for a warning is moved into §7's range, to its top (`coupledInfo`): the bench found 5e-4 too
+ * strong enough for a warning is moved into §7's range, to its top (`coupledRangeTop`): the bench found 5e-4 too
  * close to the harm it fixes to show a gain (docs/bench.md, weight-decay-range).
  */
 export const WEIGHT_DECAY = {
-  coupledInfo: 1e-4,
+  coupledRangeTop: 1e-4,
   coupledWarning: 1e-3,
   decoupledWarning: 0.1,
   suggested: 5e-4,

@@ -51,7 +51,7 @@ export default createRule<Options>({
       coupledInfoAbove: WEIGHT_DECAY.suggested,
       coupledMax: WEIGHT_DECAY.coupledWarning,
       decoupledMax: WEIGHT_DECAY.decoupledWarning,
-      suggested: WEIGHT_DECAY.coupledInfo,
+      suggested: WEIGHT_DECAY.coupledRangeTop,
     },
   },
   check(config, context) {
@@ -103,7 +103,7 @@ function judge(term: DecayTerm, options: Options, document: DocumentFacts): Find
   if (term.value > options.coupledMax) {
     return {
       path: term.path,
-      message: `${written} is above ${formatNumber(options.coupledMax)}, an order of magnitude past the GUIDE §7 range [0, ${formatNumber(WEIGHT_DECAY.coupledInfo)}]: coupled decay that strong shrinks the weights faster than the data trains them. Use ${formatNumber(options.suggested)}, within that range, and do not search it much (GUIDE §6 Tier 3).`,
+      message: `${written} is above ${formatNumber(options.coupledMax)}, an order of magnitude past the GUIDE §7 range [0, ${formatNumber(WEIGHT_DECAY.coupledRangeTop)}]: coupled decay that strong shrinks the weights faster than the data trains them. Use ${formatNumber(options.suggested)}, within that range, and do not search it much (GUIDE §6 Tier 3).`,
       suggestion: setTo(term.path, options.suggested, 'within the GUIDE §7 range'),
     };
   }
@@ -111,7 +111,7 @@ function judge(term: DecayTerm, options: Options, document: DocumentFacts): Find
     return {
       path: term.path,
       severity: 'info',
-      message: `${written} is above ${formatNumber(options.coupledInfoAbove)}, the value GUIDE §6 Tier 3 suggests (§7's table: [0, ${formatNumber(WEIGHT_DECAY.coupledInfo)}]); keep it if it is a recipe's value, but do not spend trials on it.`,
+      message: `${written} is above ${formatNumber(options.coupledInfoAbove)}, the value GUIDE §6 Tier 3 suggests (§7's table: [0, ${formatNumber(WEIGHT_DECAY.coupledRangeTop)}]); keep it if it is a recipe's value, but do not spend trials on it.`,
       suggestion: setTo(term.path, options.coupledInfoAbove, 'the value GUIDE §6 Tier 3 suggests'),
     };
   }
