@@ -1,4 +1,4 @@
-import { defineOwn } from '../model/normalize.js';
+import { setPath } from '../model/normalize.js';
 import { pointer } from '../model/pointer.js';
 import type { Pointer } from '../model/pointer.js';
 import type { SourcePath } from '../source/range.js';
@@ -57,14 +57,7 @@ export class ConfigBuilder {
   /** Sets `value` at the canonical `path` (created as needed) and remembers where it was read. */
   set(path: readonly (string | number)[], value: unknown, source?: SourcePath): void {
     if (value === undefined) return;
-    let container = this.config as Record<string | number, unknown>;
-    const last = path.length - 1;
-    for (let index = 0; index < last; index++) {
-      const segment = path[index]!;
-      if (typeof container[segment] !== 'object' || container[segment] === null) defineOwn(container, segment, typeof path[index + 1] === 'number' ? [] : {});
-      container = container[segment] as Record<string | number, unknown>;
-    }
-    if (last >= 0) defineOwn(container, path[last]!, value);
+    setPath(this.config as Record<string | number, unknown>, path, value);
     if (source) this.sources.set(pointer(...path), source);
   }
 

@@ -128,6 +128,21 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Sets `value` at `path` below `root`, creating the containers on the way (a list where the next segment is a
+ * number), every key through `defineOwn`.
+ */
+export function setPath(root: Record<string | number, unknown>, path: readonly (string | number)[], value: unknown): void {
+  let container = root;
+  const last = path.length - 1;
+  for (let index = 0; index < last; index++) {
+    const segment = path[index]!;
+    if (typeof container[segment] !== 'object' || container[segment] === null) defineOwn(container, segment, typeof path[index + 1] === 'number' ? [] : {});
+    container = container[segment] as Record<string | number, unknown>;
+  }
+  if (last >= 0) defineOwn(container, path[last]!, value);
+}
+
 /** Sets a key as an own data property, so `__proto__` in a file can never reach a prototype. */
 export function defineOwn(target: Record<string | number, unknown>, key: string | number, value: unknown): void {
   // Only `__proto__` is an accessor on Object.prototype: every other key is set as an own property by a plain store.

@@ -1,3 +1,4 @@
+import { setPath } from '../model/normalize.js';
 import type { SourcePath } from '../source/range.js';
 import type { Known } from './values.js';
 import type { SyntaxNode } from './parser.js';
@@ -95,14 +96,7 @@ export class VirtualConfig {
   }
 
   private assign(path: SourcePath, value: unknown): void {
-    let target: Record<string | number, unknown> = this.root;
-    const last = path.length - 1;
-    for (let index = 0; index < last; index++) {
-      const segment = path[index]!;
-      const next = target[segment];
-      if (typeof next !== 'object' || next === null) target[segment] = typeof path[index + 1] === 'number' ? [] : {};
-      target = target[segment] as Record<string | number, unknown>;
-    }
-    if (last >= 0) target[path[last]!] = value;
+    // Keys come from the script (keyword names): `__proto__=` must stay an ordinary key.
+    setPath(this.root, path, value);
   }
 }

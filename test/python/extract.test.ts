@@ -395,3 +395,13 @@ describe('files that are not training code, or not Python', () => {
     expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['parse-error']);
   });
 });
+
+describe('keyword names from the script', () => {
+  it('keep `__proto__=` an ordinary key: the virtual config and the canonical model keep their prototypes', () => {
+    const text = 'from transformers import AutoModel, TrainingArguments\nmodel = AutoModel.from_pretrained("bert-base-uncased")\nargs = TrainingArguments(output_dir="o", __proto__={"x": 1}, learning_rate=0.5)\n';
+    const read = config(text) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
+    expect((read.optimizer as Record<string, unknown>).learningRate).toBe(0.5);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
